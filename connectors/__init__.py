@@ -1,0 +1,1 @@
+"""Connectors: pull items from each channel and submit them as envelopes."""

@@ -1,0 +1,139 @@
+"""The message bus on kombu: one URL, the same code for every transport.
+
+``filesystem://`` (the embedded default) keeps queues as files under the data
+directory; ``amqp://user:pass@host:5672//`` uses RabbitMQ with publisher
+confirms, so a publish that returned is in a durable queue. Messages carry
+references (envelope ids), never document bytes.
+"""
+
+from __future__ import annotations
+
+import logging
+import socket
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from kombu import Connection, Consumer, Exchange, Producer, Queue
+from kombu.message import Message
+
+from intake.errors import RetryableError
+
+log = logging.getLogger(__name__)
+
+STAGES = ("capture", "classify", "record")
+EXCHANGE = Exchange("intake", type="direct", durable=True)
+TEAM_EXCHANGE = Exchange("intake.teams", type="direct", durable=True)
+MAX_PRIORITY = 10
+Handler = Callable[[dict[str, Any], Message], None]
+
+
+def stage_queue(stage: str) -> Queue:
+    """The durable work queue of one stage."""
+    return Queue(f"intake.{stage}", EXCHANGE, routing_key=stage, durable=True)
+
+
+def dead_queue(stage: str) -> Queue:
+    """Where a stage's messages go after their last failed attempt."""
+    return Queue(f"intake.{stage}.dead", EXCHANGE, routing_key=f"{stage}.dead", durable=True)
+
+
+def team_queue(team: str) -> Queue:
+    """The durable, prioritised queue of one team's new cases."""
+    return Queue(
+        f"team.{team}", TEAM_EXCHANGE, routing_key=team, durable=True,
+        queue_arguments={"x-max-priority": MAX_PRIORITY},
+    )
+
+
+class Bus:
+    """A connection to the broker, with confirmed publishing and consuming."""
+
+    def __init__(self, url: str, data_dir: Path | None = None, prefetch: int = 4) -> None:
+        self.url = url
+        self.prefetch = prefetch
+        self.connection = Connection(url, transport_options=_transport_options(url, data_dir))
+        self._producer: Producer | None = None
+
+    def __enter__(self) -> "Bus":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Release the connection."""
+        self.connection.release()
+
+    def _get_producer(self) -> Producer:
+        if self._producer is None:
+            self._producer = Producer(self.connection.default_channel, serializer="json")
+        return self._producer
+
+    def publish(self, queue: Queue, body: dict[str, Any], headers: dict | None = None, priority: int = 0) -> None:
+        """Publish durably: returns only once the broker has the message."""
+        try:
+            publish = self.connection.ensure(self._get_producer(), self._get_producer().publish, max_retries=5)
+            publish(
+                body, exchange=queue.exchange, routing_key=queue.routing_key, declare=[queue],
+                delivery_mode=2, headers=headers or {}, priority=priority,
+            )
+        except (self.connection.connection_errors + self.connection.channel_errors + (OSError,)) as exc:
+            self._producer = None
+            raise RetryableError("publish failed", queue=queue.name, error=str(exc)) from exc
+
+    def send_to_stage(self, stage: str, body: dict[str, Any], attempt: int = 0) -> None:
+        """Publish a message for ``stage``."""
+        self.publish(stage_queue(stage), body, headers={"x-intake-attempt": attempt})
+
+    def declare(self, queues: list[Queue]) -> None:
+        """Declare queues (and their bindings) on the broker."""
+        channel = self.connection.default_channel
+        for queue in queues:
+            queue(channel).declare()
+
+    def consume(self, handlers: dict[Queue, Handler], idle_timeout: float | None = None,
+                should_stop: Callable[[], bool] = lambda: False) -> None:
+        """Deliver messages to handlers until stopped, or idle for ``idle_timeout`` s."""
+        channel = self.connection.channel()
+        channel.basic_qos(0, self.prefetch, False)
+        consumers = [Consumer(channel, queues=[q], callbacks=[h], accept=["json"]) for q, h in handlers.items()]
+        for consumer in consumers:
+            consumer.consume()
+        last = time.monotonic()
+        try:
+            while not should_stop():
+                try:
+                    self.connection.drain_events(timeout=0.5)
+                    last = time.monotonic()
+                except (socket.timeout, TimeoutError):
+                    if idle_timeout is not None and time.monotonic() - last > idle_timeout:
+                        return
+        finally:
+            for consumer in consumers:
+                consumer.cancel()
+            channel.close()
+
+    def queue_depth(self, queue: Queue) -> int:
+        """How many messages wait in ``queue`` (declares it if needed)."""
+        _, count, _ = queue(self.connection.default_channel).queue_declare()
+        return count
+
+
+def _transport_options(url: str, data_dir: Path | None) -> dict[str, Any]:
+    scheme = urlsplit(url).scheme
+    if scheme == "filesystem":
+        root = (data_dir or Path(".intake/bus")).resolve()
+        folders = {name: root / name for name in ("queue", "control", "processed")}
+        for folder in folders.values():
+            folder.mkdir(parents=True, exist_ok=True)
+        return {
+            "data_folder_in": str(folders["queue"]), "data_folder_out": str(folders["queue"]),
+            "control_folder": str(folders["control"]), "processed_folder": str(folders["processed"]),
+            "polling_interval": 0.05,
+        }
+    if scheme in {"amqp", "pyamqp", "amqps"}:
+        return {"confirm_publish": True}
+    return {}

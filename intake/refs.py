@@ -1,0 +1,51 @@
+"""Human-friendly case references: ``IN-7K3M-9QX2``.
+
+Seven Crockford base-32 characters and one Luhn mod 32 check character, so a
+member can quote the reference on a letter and a single mistyped character or
+a swap of two neighbours is caught. Ambiguous letters are read leniently
+(O as 0, I and L as 1), as Crockford intends.
+"""
+
+from __future__ import annotations
+
+import re
+
+ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
+_VALUE = {c: i for i, c in enumerate(ALPHABET)}
+_VALUE.update({"O": 0, "I": 1, "L": 1})
+_N = len(ALPHABET)
+PATTERN = re.compile(r"\bIN[-\s]?([0-9A-Za-z]{4})[-\s]?([0-9A-Za-z]{4})\b", re.IGNORECASE)
+
+
+def _check_char(body: str) -> str:
+    total, factor = 0, 2
+    for char in reversed(body):
+        addend = factor * _VALUE[char]
+        total += addend // _N + addend % _N
+        factor = 1 if factor == 2 else 2
+    return ALPHABET[(_N - total % _N) % _N]
+
+
+def make_case_ref(seed: str) -> str:
+    """A reference derived from ``seed`` (a hex digest), so it is deterministic."""
+    number = int(seed[:10], 16) % (_N**7)
+    body = ""
+    for _ in range(7):
+        number, digit = divmod(number, _N)
+        body = ALPHABET[digit] + body
+    full = body + _check_char(body)
+    return f"IN-{full[:4]}-{full[4:]}"
+
+
+def normalize(candidate: str) -> str | None:
+    """The canonical form of a quoted reference, or None if its check fails."""
+    match = PATTERN.fullmatch(candidate.strip())
+    if not match:
+        return None
+    chars = (match.group(1) + match.group(2)).upper()
+    if any(c not in _VALUE for c in chars):
+        return None
+    canon = "".join(ALPHABET[_VALUE[c]] for c in chars)
+    if _check_char(canon[:7]) != canon[7]:
+        return None
+    return f"IN-{canon[:4]}-{canon[4:]}"

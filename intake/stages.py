@@ -1,0 +1,85 @@
+"""The three stage handlers: capture, classify+route, record.
+
+Each reads its input from the store by reference, writes its output to the
+store, then publishes to the next stage; the worker acks only after that.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from capture.context import CaptureContext
+from capture.pipeline import run_capture
+from classify import classify
+from intake.bus import Bus, team_queue
+from intake.errors import NotFound, PermanentError
+from intake.models import Envelope
+from routing import route
+from routing.rules import RuleSet
+from storage.cases import record_item
+from storage.records import Records
+
+
+def _envelope(records: Records, body: dict[str, Any]) -> Envelope:
+    envelope_id = body.get("envelope_id")
+    if not isinstance(envelope_id, str):
+        raise PermanentError("message without an envelope id", body=str(body)[:200])
+    try:
+        return records.envelope(envelope_id)
+    except NotFound as exc:
+        raise PermanentError("envelope not in the store", envelope_id=envelope_id) from exc
+
+
+@dataclass
+class CaptureHandler:
+    """Reads text and fields from an envelope's documents."""
+
+    records: Records
+    bus: Bus
+    context: CaptureContext
+    stage: str = "capture"
+
+    def __call__(self, body: dict[str, Any]) -> None:
+        envelope = _envelope(self.records, body)
+        capture = run_capture(envelope, lambda ref: self.records.store.get(ref.key), self.context)
+        self.records.put_capture(capture)
+        self.bus.send_to_stage("classify", {"envelope_id": envelope.id})
+
+
+@dataclass
+class ClassifyHandler:
+    """Screens, classifies and routes a captured envelope."""
+
+    records: Records
+    bus: Bus
+    rules: RuleSet
+    stage: str = "classify"
+
+    def __call__(self, body: dict[str, Any]) -> None:
+        envelope = _envelope(self.records, body)
+        capture = self.records.capture(envelope.id)
+        classification = classify(envelope, capture)
+        decision = route(self.rules, envelope, capture, classification)
+        self.records.put_decision(envelope.id, classification, decision)
+        self.bus.send_to_stage("record", {"envelope_id": envelope.id})
+
+
+@dataclass
+class RecordHandler:
+    """Links the item to its case, writes the case events, tells the team."""
+
+    records: Records
+    bus: Bus
+    window_days: int = 30
+    stage: str = "record"
+
+    def __call__(self, body: dict[str, Any]) -> None:
+        envelope = _envelope(self.records, body)
+        capture = self.records.capture(envelope.id)
+        classification, decision = self.records.decision(envelope.id)
+        case, link = record_item(self.records, envelope, capture, classification, decision, self.window_days)
+        if link.new:
+            notice = {"case_id": case.id, "envelope_id": envelope.id, "team": decision.team,
+                      "deadline": decision.deadline.isoformat() if decision.deadline else None}
+            self.bus.publish(team_queue(decision.team), notice, priority=decision.priority)

@@ -1,0 +1,75 @@
+"""Recording an item into its case: indexes first, then one event per step.
+
+Event ids are derived from the envelope id and the step, so a redelivered
+message rewrites the same objects instead of adding duplicates.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route
+from storage.linking import Link, LinkInput, find_case
+from storage.records import Records
+
+
+def record_item(records: Records, envelope: Envelope, capture: Capture, classification: Classification,
+                route: Route, window_days: int = 30) -> tuple[Case, Link]:
+    """Link the item to its case, write its events, return the case and the link."""
+    link = find_case(records, LinkInput(envelope, capture, classification, window_days))
+    records.index_put("envelope", envelope.id, link.case_id)
+    for event in item_events(link, envelope, capture, classification, route):
+        records.append_event(event)
+    _index(records, envelope, capture, link.case_id)
+    return records.write_snapshot(link.case_id), link
+
+
+def _index(records: Records, envelope: Envelope, capture: Capture, case_id: str) -> None:
+    message_id = envelope.headers.get("message-id")
+    if message_id:
+        records.index_put("thread", message_id.strip(), case_id)
+    for member in capture.values("member_number")[:1]:
+        records.add_member_case(member, case_id)
+
+
+def item_events(link: Link, envelope: Envelope, capture: Capture, classification: Classification,
+                route: Route) -> list[CaseEvent]:
+    """The events one item adds to its case (pure)."""
+    def event(seq: int, kind: str, at, actor: str, summary: str, **data) -> CaseEvent:
+        return CaseEvent(id=f"{envelope.id}-{seq}-{kind}", case_id=link.case_id, at=at, actor=actor,
+                         kind=kind, summary=summary, envelope_id=envelope.id, data=data)
+
+    members = capture.values("member_number")
+    status = "screened" if classification.screened else "open"
+    opening = {"channel": envelope.channel, "subject": envelope.subject, "member": members[0] if members else None,
+               "status": status}
+    decided = {"topic": classification.topic, "complexity": classification.complexity,
+               "urgency": classification.urgency}
+    routed = {"team": route.team, "priority": route.priority,
+              "deadline": route.deadline.isoformat() if route.deadline else None}
+    return [
+        event(1, "received", envelope.received_at, f"connector:{envelope.source}",
+              f"{envelope.channel} received via {envelope.source}", source_id=envelope.source_id),
+        event(2, "opened" if link.new else "linked", envelope.received_at, "worker:record", link.reason,
+              **({"set": opening} if link.new else {})),
+        event(3, "captured", capture.at, "worker:capture", _capture_summary(capture),
+              language=capture.language, fields=len(capture.fields)),
+        event(4, "classified", classification.at, "worker:classify", "; ".join(classification.reasons) or "no cue",
+              **({"set": decided} if link.new else {}), confidence=classification.confidence,
+              screened=classification.screened),
+        event(5, "routed", classification.at, "worker:classify", f"{route.rule}: {route.reason}",
+              **({"set": routed} if link.new else {}), queue=route.queue),
+    ]
+
+
+def _capture_summary(capture: Capture) -> str:
+    pages = [p for d in capture.documents for p in d.pages]
+    methods = Counter(p.method for p in pages)
+    kinds = Counter(f.kind for f in capture.fields if f.valid)
+    errors = [f"{d.name}: {d.error}" for d in capture.documents if d.error]
+    parts = [f"{len(capture.documents)} document(s), {len(pages)} page(s) " + str(dict(methods))]
+    if kinds:
+        parts.append("fields " + ", ".join(f"{k}×{n}" for k, n in sorted(kinds.items())))
+    if errors:
+        parts.append("unreadable: " + "; ".join(errors))
+    return "; ".join(parts)

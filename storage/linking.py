@@ -1,0 +1,91 @@
+"""Which case a new item belongs to, and why.
+
+Tried in order, first answer wins: the item was already recorded (idempotent
+redelivery); it replies in a known e-mail thread; it quotes a case reference;
+the same member wrote on the same topic within the window; else a new case.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import timedelta
+
+from intake.errors import NotFound
+from intake.models import Capture, Classification, Envelope
+from intake.refs import make_case_ref
+from storage.records import Records
+
+
+@dataclass(frozen=True)
+class Link:
+    """The case an item goes to, whether it is new, and the reason."""
+
+    case_id: str
+    new: bool
+    reason: str
+
+
+@dataclass(frozen=True)
+class LinkInput:
+    envelope: Envelope
+    capture: Capture
+    classification: Classification
+    window_days: int
+
+
+Finder = Callable[[Records, LinkInput], Link | None]
+
+
+def _already_recorded(records: Records, item: LinkInput) -> Link | None:
+    case_id = records.index_get("envelope", item.envelope.id)
+    return Link(case_id, False, "already recorded (redelivery)") if case_id else None
+
+
+def _by_thread(records: Records, item: LinkInput) -> Link | None:
+    for message_id in item.envelope.thread_ids:
+        case_id = records.index_get("thread", message_id)
+        if case_id:
+            return Link(case_id, False, f"reply in the e-mail thread of {message_id}")
+    return None
+
+
+def _by_case_reference(records: Records, item: LinkInput) -> Link | None:
+    for ref in item.capture.values("case_ref"):
+        if records.case_exists(ref):
+            return Link(ref, False, f"quotes the case reference {ref}")
+    return None
+
+
+def _by_member_and_topic(records: Records, item: LinkInput) -> Link | None:
+    members = item.capture.values("member_number")
+    if not members or item.classification.screened:
+        return None
+    window = timedelta(days=item.window_days)
+    for case_id in records.member_cases(members[0]):
+        try:
+            case = records.case(case_id)
+        except NotFound:
+            continue
+        recent = abs(item.envelope.received_at - case.opened_at) <= window
+        if case.topic == item.classification.topic and case.status not in {"closed", "screened"} and recent:
+            return Link(case_id, False, f"same member, same topic ({case.topic}) within {item.window_days} days")
+    return None
+
+
+def _new_case(records: Records, item: LinkInput) -> Link:
+    seed = item.envelope.id.removeprefix("env-")
+    case_id = make_case_ref(seed)
+    return Link(case_id, True, "no existing case matched: new case")
+
+
+FINDERS: tuple[Finder, ...] = (_already_recorded, _by_thread, _by_case_reference, _by_member_and_topic)
+
+
+def find_case(records: Records, item: LinkInput) -> Link:
+    """The case for an item, with the reason."""
+    for finder in FINDERS:
+        link = finder(records, item)
+        if link:
+            return link
+    return _new_case(records, item)

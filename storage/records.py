@@ -1,0 +1,138 @@
+"""Case records on top of an object store: the layout, in one place.
+
+::
+
+    raw/sha256/ab/<sha256>                  original bytes, content-addressed
+    envelopes/<envelope_id>.json            the envelope as received
+    captures/<envelope_id>.json             text, pages, fields
+    decisions/<envelope_id>.json            classification and route
+    cases/<case_id>/events/<event_id>.json  append-only history, one object per event
+    cases/<case_id>/case.json               snapshot folded from the events (a cache)
+    index/envelope/<envelope_id>            -> case id (makes recording idempotent)
+    index/thread/<sha256(Message-ID)>       -> case id (e-mail threads)
+    index/member/<member>/<case_id>         the member's cases
+    quarantine/<item_id>.json               items that could not be processed, with the reason
+
+Events are never rewritten in place: each has its own key, so concurrent
+writers to one case cannot lose each other's events.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import TypeVar
+
+from pydantic import BaseModel
+
+from intake.errors import NotFound
+from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
+from storage.base import ObjectStore
+
+M = TypeVar("M", bound=BaseModel)
+JSON = "application/json"
+
+
+class Records:
+    """Typed reads and writes of intake's objects in a store."""
+
+    def __init__(self, store: ObjectStore) -> None:
+        self.store = store
+
+    def _put_model(self, key: str, model: BaseModel) -> None:
+        self.store.put(key, model.model_dump_json(indent=1).encode(), JSON)
+
+    def _get_model(self, key: str, cls: type[M]) -> M:
+        return cls.model_validate_json(self.store.get(key))
+
+    def put_envelope(self, envelope: Envelope) -> None:
+        """Write the envelope as received."""
+        self._put_model(f"envelopes/{envelope.id}.json", envelope)
+
+    def envelope(self, envelope_id: str) -> Envelope:
+        """Read an envelope."""
+        return self._get_model(f"envelopes/{envelope_id}.json", Envelope)
+
+    def put_capture(self, capture: Capture) -> None:
+        """Write what capture read from an envelope."""
+        self._put_model(f"captures/{capture.envelope_id}.json", capture)
+
+    def capture(self, envelope_id: str) -> Capture:
+        """Read a capture."""
+        return self._get_model(f"captures/{envelope_id}.json", Capture)
+
+    def put_decision(self, envelope_id: str, classification: Classification, route: Route) -> None:
+        """Write the classification and route of an envelope."""
+        body = {"classification": classification.model_dump(mode="json"), "route": route.model_dump(mode="json")}
+        self.store.put(f"decisions/{envelope_id}.json", json.dumps(body, indent=1).encode(), JSON)
+
+    def decision(self, envelope_id: str) -> tuple[Classification, Route]:
+        """Read the classification and route of an envelope."""
+        body = json.loads(self.store.get(f"decisions/{envelope_id}.json"))
+        return Classification(**body["classification"]), Route(**body["route"])
+
+    def append_event(self, event: CaseEvent) -> None:
+        """Add an event to its case's history (idempotent on the event id)."""
+        self._put_model(f"cases/{event.case_id}/events/{event.id}.json", event)
+
+    def events(self, case_id: str) -> list[CaseEvent]:
+        """A case's whole history, oldest first."""
+        keys = self.store.list(f"cases/{case_id}/events/")
+        events = [self._get_model(k, CaseEvent) for k in keys]
+        if not events:
+            raise NotFound("no such case", case_id=case_id)
+        return sorted(events, key=lambda e: (e.at, e.id))
+
+    def case_exists(self, case_id: str) -> bool:
+        """Whether a case has at least one event."""
+        return next(iter(self.store.list(f"cases/{case_id}/events/")), None) is not None
+
+    def case(self, case_id: str) -> Case:
+        """A case's current state, folded from its events."""
+        return Case.from_events(case_id, self.events(case_id))
+
+    def write_snapshot(self, case_id: str) -> Case:
+        """Refresh the case.json snapshot from the events and return the case."""
+        case = self.case(case_id)
+        self._put_model(f"cases/{case_id}/case.json", case.model_copy(update={"events": ()}))
+        return case
+
+    def case_ids(self) -> list[str]:
+        """Every case id in the store."""
+        return sorted({k.split("/")[1] for k in self.store.list("cases/") if k.endswith("/case.json")})
+
+    def index_get(self, kind: str, key: str) -> str | None:
+        """The case id an index entry points to, if any."""
+        try:
+            return self.store.get(f"index/{kind}/{_safe(key)}").decode()
+        except NotFound:
+            return None
+
+    def index_put(self, kind: str, key: str, case_id: str) -> None:
+        """Point an index entry at a case."""
+        self.store.put(f"index/{kind}/{_safe(key)}", case_id.encode(), "text/plain")
+
+    def add_member_case(self, member: str, case_id: str) -> None:
+        """Record that ``member`` has ``case_id``."""
+        self.store.put(f"index/member/{_safe(member)}/{case_id}", b"", "text/plain")
+
+    def member_cases(self, member: str) -> list[str]:
+        """The case ids of one member."""
+        return [k.rsplit("/", 1)[1] for k in self.store.list(f"index/member/{_safe(member)}/")]
+
+    def quarantine(self, item_id: str, stage: str, reason: str, payload: dict) -> str:
+        """Keep an item that could not be processed, with the reason; return its key."""
+        key = f"quarantine/{_safe(item_id)}.json"
+        body = {"id": item_id, "stage": stage, "reason": reason, "at": utcnow().isoformat(), "payload": payload}
+        self.store.put(key, json.dumps(body, indent=1, default=str).encode(), JSON)
+        return key
+
+    def quarantined(self) -> list[dict]:
+        """Every quarantined item, with its reason."""
+        return [json.loads(self.store.get(k)) for k in self.store.list("quarantine/")]
+
+
+def _safe(key: str) -> str:
+    """A key part that cannot contain path tricks: hashed unless plainly safe."""
+    if key and all(c.isalnum() or c in "-_." for c in key) and key not in {".", ".."}:
+        return key
+    return "h-" + sha256_hex(key.encode())[:40]
