@@ -18,6 +18,7 @@ from urllib.parse import urlsplit
 
 from kombu import Connection, Consumer, Exchange, Producer, Queue
 from kombu.message import Message
+from kombu.transport.virtual.base import BrokerState
 
 from intake.errors import RetryableError
 
@@ -55,6 +56,10 @@ class Bus:
         self.url = url
         self.prefetch = prefetch
         self.connection = Connection(url, transport_options=_transport_options(url, data_dir))
+        if urlsplit(url).scheme == "filesystem":
+            # kombu keeps virtual-transport bindings in a class-wide cache; a bus on another
+            # data directory in the same process would skip writing its own binding files
+            self.connection.transport.state = BrokerState()
         self._producer: Producer | None = None
 
     def __enter__(self) -> "Bus":

@@ -1,0 +1,1 @@
+"""Capture: sniff types, read text (PDF text layer, OCR) and extract fields."""

@@ -1,0 +1,68 @@
+"""Person and organisation names with spaCy's small French model.
+
+The model is loaded once per process, on first use, and shared by every
+:class:`NameFinder`. spaCy's small models give no entity scores, so every name
+gets the same confidence.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from typing import Any
+
+from intake.models import ExtractedField
+
+MODEL = "fr_core_news_sm"
+CONFIDENCE = 0.8
+KINDS = {"PER": "person", "ORG": "organisation"}
+# Salutations the small model often tags PER ("Madame, Monsieur,").
+TITLES = {"madame", "monsieur", "mesdames", "messieurs", "mademoiselle", "mme", "mlle", "m",
+          "docteur", "dr", "maître", "maitre", "me", "cher", "chère", "bonjour"}
+
+
+@functools.lru_cache(maxsize=1)
+def load_model(name: str = MODEL) -> Any:
+    """The spaCy pipeline, loaded once (parser and lemmatizer disabled: NER only)."""
+    import spacy
+
+    return spacy.load(name, disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"])
+
+
+class NameFinder:
+    """Finds person and organisation names in batches of (text, source) pairs."""
+
+    def __init__(self, model: str = MODEL, batch_size: int = 32) -> None:
+        self.model = model
+        self.batch_size = batch_size
+
+    def find(self, texts: list[tuple[str, str]]) -> list[list[ExtractedField]]:
+        """For each (text, source) pair, the names found in that text, in order."""
+        nlp = load_model(self.model)
+        docs = nlp.pipe((text for text, _ in texts), batch_size=self.batch_size)
+        return [_names(doc, source) for doc, (_, source) in zip(docs, texts)]
+
+
+def _names(doc: Any, source: str) -> list[ExtractedField]:
+    """The PER and ORG entities of one spaCy doc that are not noise."""
+    found = (_entity_field(ent, source) for ent in doc.ents if ent.label_ in KINDS)
+    return [f for f in found if f is not None]
+
+
+def _entity_field(ent: Any, source: str) -> ExtractedField | None:
+    """One entity, cut at its first line break and trimmed, or None if noise."""
+    raw = ent.text.split("\n", 1)[0]
+    start = ent.start_char + len(raw) - len(raw.lstrip())
+    value = raw.strip()
+    if is_noise(value):
+        return None
+    return ExtractedField(
+        kind=KINDS[ent.label_], value=value, normalized=" ".join(value.split()), source=source,
+        start=start, end=start + len(value), confidence=CONFIDENCE,
+    )
+
+
+def is_noise(value: str) -> bool:
+    """True for entities that cannot be a name: 1 character, no letter, titles only."""
+    words = re.findall(r"[^\W\d_]+", value.lower())
+    return len(value) <= 1 or not words or all(w in TITLES for w in words)

@@ -1,0 +1,66 @@
+"""Person and organisation names with the real fr_core_news_sm model (no mocks)."""
+
+from __future__ import annotations
+
+import pytest
+
+from capture.names import NameFinder, is_noise, load_model
+
+LETTER = (
+    "Madame, Monsieur,\n"
+    "Je soussignée Marie Dupont, adhérente de la Mutuelle Générale, conteste le refus "
+    "de remboursement de mes lunettes.\n"
+    "Cordialement,\nMarie Dupont"
+)
+INVOICE = "Facture pour M. Jean-Pierre Martin.\nLe Crédit Agricole a rejeté le prélèvement."
+
+
+@pytest.fixture(scope="module")
+def found():
+    return NameFinder().find([(LETTER, "body"), (INVOICE, "attachment:facture.pdf#p1"), ("", "empty")])
+
+
+def test_there_is_one_result_list_per_input_text_in_the_same_order(found):
+    assert len(found) == 3
+    assert {f.source for f in found[0]} == {"body"}
+    assert {f.source for f in found[1]} == {"attachment:facture.pdf#p1"}
+    assert found[2] == []
+
+
+def test_a_signatory_is_found_as_a_person_each_time_it_appears(found):
+    people = [f for f in found[0] if f.kind == "person"]
+    assert [f.normalized for f in people] == ["Marie Dupont", "Marie Dupont"]
+    assert all(f.confidence == 0.8 and f.valid for f in people)
+
+
+def test_a_bank_and_a_mutual_are_found_as_organisations(found):
+    orgs = {f.normalized for batch in found for f in batch if f.kind == "organisation"}
+    assert {"Mutuelle Générale", "Crédit Agricole"} <= orgs
+
+
+def test_a_hyphenated_first_name_is_kept_whole(found):
+    assert "Jean-Pierre Martin" in {f.normalized for f in found[1] if f.kind == "person"}
+
+
+def test_salutations_are_not_reported_as_people(found):
+    assert not {"Madame", "Monsieur"} & {f.value for f in found[0]}
+
+
+def test_offsets_point_at_the_name_in_its_own_text(found):
+    for text, batch in zip((LETTER, INVOICE), found):
+        for f in batch:
+            assert text[f.start:f.end] == f.value
+            assert "\n" not in f.value
+
+
+def test_the_model_is_loaded_once_and_shared():
+    assert load_model() is load_model()
+
+
+@pytest.mark.parametrize("value", ["X", "12345", "  ", "Madame", "M. Monsieur", "2026-03-12"])
+def test_one_letter_digit_only_and_title_only_entities_are_noise(value):
+    assert is_noise(value.strip())
+
+
+def test_a_real_name_is_not_noise():
+    assert not is_noise("Dr Sophie Lefèvre")
