@@ -8,6 +8,7 @@ a swap of two neighbours is caught. Ambiguous letters are read leniently
 
 from __future__ import annotations
 
+import hashlib
 import re
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
@@ -27,8 +28,8 @@ def _check_char(body: str) -> str:
 
 
 def make_case_ref(seed: str) -> str:
-    """A reference derived from ``seed`` (a hex digest), so it is deterministic."""
-    number = int(seed[:10], 16) % (_N**7)
+    """A reference derived from ``seed`` (e.g. an envelope id), so it is deterministic."""
+    number = int(hashlib.sha256(seed.encode()).hexdigest()[:10], 16) % (_N**7)
     body = ""
     for _ in range(7):
         number, digit = divmod(number, _N)

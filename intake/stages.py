@@ -14,7 +14,7 @@ from capture.pipeline import run_capture
 from classify import classify
 from intake.bus import Bus, team_queue
 from intake.errors import NotFound, PermanentError
-from intake.models import Envelope
+from intake.models import CaseEvent, Envelope, Route, utcnow
 from routing import route
 from routing.rules import RuleSet
 from storage.cases import record_item
@@ -80,6 +80,17 @@ class RecordHandler:
         classification, decision = self.records.decision(envelope.id)
         case, link = record_item(self.records, envelope, capture, classification, decision, self.window_days)
         if link.new:
-            notice = {"case_id": case.id, "envelope_id": envelope.id, "team": decision.team,
-                      "deadline": decision.deadline.isoformat() if decision.deadline else None}
-            self.bus.publish(team_queue(decision.team), notice, priority=decision.priority)
+            self._dispatch(case.id, envelope.id, decision)
+
+    def _dispatch(self, case_id: str, envelope_id: str, decision: Route) -> None:
+        """Tell the team once: the dispatch event marks that the notice was published."""
+        event_id = f"{envelope_id}-6-dispatched"
+        if self.records.event(case_id, event_id):
+            return
+        notice = {"case_id": case_id, "envelope_id": envelope_id, "team": decision.team,
+                  "deadline": decision.deadline.isoformat() if decision.deadline else None}
+        self.bus.publish(team_queue(decision.team), notice, priority=decision.priority)
+        self.records.append_event(CaseEvent(
+            id=event_id, case_id=case_id, at=utcnow(), actor="worker:record", kind="dispatched",
+            summary=f"queued for team {decision.team} (priority {decision.priority})", envelope_id=envelope_id,
+            data={"queue": decision.queue}))

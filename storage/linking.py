@@ -38,8 +38,13 @@ Finder = Callable[[Records, LinkInput], Link | None]
 
 
 def _already_recorded(records: Records, item: LinkInput) -> Link | None:
+    """A redelivered item keeps the link it got the first time, reason included."""
     case_id = records.index_get("envelope", item.envelope.id)
-    return Link(case_id, False, "already recorded (redelivery)") if case_id else None
+    if not case_id:
+        return None
+    new = case_id == own_case_ref(item.envelope)
+    first = records.event(case_id, f"{item.envelope.id}-2-{'opened' if new else 'linked'}")
+    return Link(case_id, new, first.summary if first else "already recorded (redelivery)")
 
 
 def _by_thread(records: Records, item: LinkInput) -> Link | None:
@@ -73,10 +78,13 @@ def _by_member_and_topic(records: Records, item: LinkInput) -> Link | None:
     return None
 
 
+def own_case_ref(envelope: Envelope) -> str:
+    """The reference of the case this envelope opens if it links to none."""
+    return make_case_ref(envelope.id)
+
+
 def _new_case(records: Records, item: LinkInput) -> Link:
-    seed = item.envelope.id.removeprefix("env-")
-    case_id = make_case_ref(seed)
-    return Link(case_id, True, "no existing case matched: new case")
+    return Link(own_case_ref(item.envelope), True, "no existing case matched: new case")
 
 
 FINDERS: tuple[Finder, ...] = (_already_recorded, _by_thread, _by_case_reference, _by_member_and_topic)

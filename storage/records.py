@@ -74,6 +74,13 @@ class Records:
         """Add an event to its case's history (idempotent on the event id)."""
         self._put_model(f"cases/{event.case_id}/events/{event.id}.json", event)
 
+    def event(self, case_id: str, event_id: str) -> CaseEvent | None:
+        """One event of a case, if it exists."""
+        try:
+            return self._get_model(f"cases/{case_id}/events/{event_id}.json", CaseEvent)
+        except NotFound:
+            return None
+
     def events(self, case_id: str) -> list[CaseEvent]:
         """A case's whole history, oldest first."""
         keys = self.store.list(f"cases/{case_id}/events/")

@@ -1,0 +1,44 @@
+"""Settings are parsed once and bad values stop start-up with a clear message."""
+
+from __future__ import annotations
+
+import pytest
+
+from intake.errors import ConfigError
+from intake.settings import Settings
+
+
+def test_no_configuration_means_the_embedded_default(tmp_path):
+    settings = Settings.load(environ={}, data_dir=tmp_path)
+    assert settings.effective_broker_url == "filesystem://"
+    assert settings.effective_store_url == f"file://{tmp_path.resolve() / 'store'}"
+
+
+def test_environment_variables_override_the_defaults():
+    settings = Settings.load(environ={"INTAKE_BROKER_URL": "amqp://guest:guest@127.0.0.1:5672//",
+                                      "INTAKE_OCR_DPI": "200"})
+    assert settings.effective_broker_url.startswith("amqp://") and settings.ocr_dpi == 200
+
+
+def test_a_toml_file_is_read_and_the_environment_wins(tmp_path):
+    config = tmp_path / "intake.toml"
+    config.write_text('[intake]\nocr_languages = "fra"\nmax_attempts = 7\n')
+    settings = Settings.load(environ={"INTAKE_CONFIG": str(config), "INTAKE_MAX_ATTEMPTS": "3"})
+    assert settings.ocr_languages == "fra" and settings.max_attempts == 3
+
+
+def test_a_bad_number_names_the_variable():
+    with pytest.raises(ConfigError, match="INTAKE_OCR_DPI"):
+        Settings.load(environ={"INTAKE_OCR_DPI": "lots"})
+
+
+def test_a_member_pattern_without_a_group_is_refused():
+    with pytest.raises(ConfigError, match="capturing group"):
+        Settings.load(environ={"INTAKE_MEMBER_NUMBER_PATTERN": r"\d{8}"})
+
+
+def test_an_unknown_setting_in_the_file_is_refused(tmp_path):
+    config = tmp_path / "intake.toml"
+    config.write_text("[intake]\nocr_langage = 'fra'\n")
+    with pytest.raises(ConfigError, match="OCR_LANGAGE"):
+        Settings.load(environ={"INTAKE_CONFIG": str(config)})

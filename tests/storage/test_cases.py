@@ -1,0 +1,77 @@
+"""Recording items into cases: linking with reasons, idempotent redelivery."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from intake.models import Capture, Classification, Envelope, ExtractedField, Route
+from storage.base import open_store
+from storage.cases import record_item
+from storage.records import Records
+
+T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
+ROUTE = Route(team="general", queue="team.general", priority=5, rule="simple-requests", reason="topic reimbursement")
+
+
+@pytest.fixture(params=["local", "s3"])
+def records(request, tmp_path):
+    url = f"file://{tmp_path / 'store'}" if request.param == "local" else request.getfixturevalue("s3_url")
+    return Records(open_store(url))
+
+
+def _field(kind: str, value: str) -> ExtractedField:
+    return ExtractedField(kind=kind, value=value, normalized=value, source="body", start=0, end=len(value),
+                          confidence=0.99)
+
+
+def _item(n: int, channel="email", at=T0, headers=None, fields=(), topic="reimbursement"):
+    envelope = Envelope(id=f"env-{n:024x}", channel=channel, source="test", source_id=f"s{n}", received_at=at,
+                        subject=f"item {n}", headers=headers or {})
+    capture = Capture(envelope_id=envelope.id, fields=tuple(fields))
+    classification = Classification(topic=topic, topic_confidence=0.9, complexity_confidence=0.9)
+    return envelope, capture, classification, ROUTE
+
+
+def test_a_first_item_opens_a_case_with_its_whole_history(records):
+    case, link = record_item(records, *_item(1))
+    assert link.new and case.status == "open" and case.team == "general"
+    assert [e.kind for e in case.events] == ["received", "opened", "captured", "classified", "routed"]
+
+
+def test_the_same_item_recorded_twice_gives_one_case_and_no_duplicate_event(records):
+    first, _ = record_item(records, *_item(1))
+    again, link = record_item(records, *_item(1))
+    assert again.id == first.id and link.reason == "no existing case matched: new case"
+    assert len(records.events(first.id)) == 5 and records.case_ids() == [first.id]
+
+
+def test_a_thread_of_three_mails_and_a_letter_quoting_the_reference_end_in_one_case(records):
+    root, _ = record_item(records, *_item(1, headers={"message-id": "<a@x.fr>"}))
+    record_item(records, *_item(2, at=T0 + timedelta(hours=1),
+                                headers={"message-id": "<b@x.fr>", "in-reply-to": "<a@x.fr>"}))
+    third, link = record_item(records, *_item(3, at=T0 + timedelta(hours=2),
+                                              headers={"message-id": "<c@x.fr>", "in-reply-to": "<b@x.fr>",
+                                                       "references": "<a@x.fr> <b@x.fr>"}))
+    assert third.id == root.id and "thread" in link.reason
+    letter, link = record_item(records, *_item(4, channel="letter", at=T0 + timedelta(days=3),
+                                               fields=[_field("case_ref", root.id)]))
+    assert letter.id == root.id and "case reference" in link.reason
+    assert len(letter.items) == 4 and records.case_ids() == [root.id]
+
+
+def test_the_same_member_on_the_same_topic_within_the_window_joins_the_case(records):
+    first, _ = record_item(records, *_item(1, fields=[_field("member_number", "12345678")]))
+    joined, link = record_item(records, *_item(2, channel="phone", at=T0 + timedelta(days=2),
+                                               fields=[_field("member_number", "12345678")]))
+    assert joined.id == first.id and "same member" in link.reason
+    assert records.member_cases("12345678") == [first.id]
+
+
+def test_the_same_member_on_another_topic_or_much_later_opens_a_new_case(records):
+    first, _ = record_item(records, *_item(1, fields=[_field("member_number", "12345678")]))
+    other_topic, _ = record_item(records, *_item(2, topic="dental", fields=[_field("member_number", "12345678")]))
+    later, _ = record_item(records, *_item(3, at=T0 + timedelta(days=90), fields=[_field("member_number", "12345678")]))
+    assert len({first.id, other_topic.id, later.id}) == 3
+    assert sorted(records.member_cases("12345678")) == sorted([first.id, other_topic.id, later.id])
