@@ -15,7 +15,7 @@ from intake.errors import ConfigError, NotFound
 from intake.logs import setup_logging
 from intake.settings import Settings
 
-console = Console()
+console = Console(width=None if sys.stdout.isatty() else 160)
 
 
 @click.group()

@@ -57,7 +57,7 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
         event(4, "classified", classification.at, "worker:classify", "; ".join(classification.reasons) or "no cue",
               **({"set": decided} if link.new else {}), confidence=classification.confidence,
               screened=classification.screened),
-        event(5, "routed", classification.at, "worker:classify", f"{route.rule}: {route.reason}",
+        event(5, "routed", classification.at, "worker:classify", route.reason,
               **({"set": routed} if link.new else {}), queue=route.queue),
     ]
 

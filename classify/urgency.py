@@ -1,0 +1,72 @@
+"""How urgent a request is: low, normal, high or critical.
+
+The most severe level with a cue wins. Critical means an escalation that
+can cost the insurer (legal threat, ombudsman, repeated reminders); high
+means a near date or an explicit "urgent"; low means the member says it can
+wait. No cue at all is "normal".
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from classify.topics import cue_label, find_cues, fold
+
+LEVELS = ("low", "normal", "high", "critical")
+
+URGENCY_CUES: dict[str, dict[str, float]] = {
+    "critical": {
+        "mise en demeure": 1, "avocat*": 1, "tribunal": 1, "huissier*": 1, "médiateur": 1,
+        "action en justice": 1, "poursuite* judiciaire*": 1, "dernier rappel": 1,
+        "dernière relance": 1, "troisième relance": 1, "quatrième relance": 1, "troisième fois": 1,
+        "quatrième fois": 1, "acpr": 1,
+    },
+    "high": {
+        # "en urgence", not "urgence": "passage aux urgences" is a past ER visit, not a hurry.
+        "urgent*": 1, "en urgence": 1, "d'urgence": 1, "une urgence": 1, "dès que possible": 1,
+        "au plus vite": 1, "au plus tôt": 1, "rapidement": 1, "demain": 1, "sans délai": 1,
+        "deuxième relance": 1, "seconde relance": 1, "deuxième fois": 1, "relance*": 1, "impératif*": 1,
+    },
+    "low": {
+        "sans urgence": 1, "pour information": 1, "à titre d'information": 1, "à titre indicatif": 1,
+        "quand vous aurez le temps": 1, "rien ne presse": 1, "pas pressé*": 1,
+    },
+}
+# "3e relance", "4ème relance": the count decides; "hospitalisation prévue le 12 mars": a date ahead.
+NTH_REMINDER = re.compile(r"\b(\d+)\s?(?:e|eme|ieme|er|nd|nde)\s+(?:relance|rappel|fois|courrier)\b")
+PLANNED_CARE = re.compile(
+    r"\b(?:hospitalisation|operation|intervention|entree|admission|accouchement|pose)\b"
+    r"(?: [a-z0-9]+){0,4} (?:est |sera )?(?:prevue?s?|programmee?s?) (?:le|pour|a|en|dans|d ici)\b"
+)
+
+
+@dataclass(frozen=True)
+class UrgencyResult:
+    """The level, how sure, and the cues behind it."""
+
+    level: str
+    confidence: float
+    reasons: tuple[str, ...]
+
+
+def assess_urgency(text: str) -> UrgencyResult:
+    """The most severe urgency level with a cue in ``text``."""
+    folded = fold(text)
+    found = {level: [cue_label(c, folded) for c in find_cues(folded, cues)] for level, cues in URGENCY_CUES.items()}
+    _add_patterns(folded, found)
+    for level in ("critical", "high", "low"):
+        if found[level]:
+            # More concurring cues, surer; never certain on words alone.
+            confidence = min(0.95, 0.6 + 0.1 * (len(found[level]) - 1))
+            return UrgencyResult(level, round(confidence, 3), (f"urgency {level}: " + ", ".join(found[level]),))
+    return UrgencyResult("normal", 0.5, ("urgency normal: no urgency cue",))
+
+
+def _add_patterns(folded: str, found: dict[str, list[str]]) -> None:
+    """Cues that need a regex: numbered reminders and planned care."""
+    for match in NTH_REMINDER.finditer(folded):
+        level = "critical" if int(match.group(1)) >= 3 else "high"
+        found[level].append(f"'{match.group()}'")
+    if match := PLANNED_CARE.search(folded):
+        found["high"].append(f"'{match.group()}'")
