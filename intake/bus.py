@@ -55,11 +55,17 @@ class Bus:
     def __init__(self, url: str, data_dir: Path | None = None, prefetch: int = 4) -> None:
         self.url = url
         self.prefetch = prefetch
-        self.connection = Connection(url, transport_options=_transport_options(url, data_dir))
+        options = _transport_options(url, data_dir)
+        self.connection = Connection(url, transport_options=options)
+        # publishing on its own connection: a publish that waits for the broker inside a consumer
+        # callback would otherwise drain (and re-enter on) the deliveries of the consuming connection
+        self.publish_connection = Connection(url, transport_options=options)
         if urlsplit(url).scheme == "filesystem":
             # kombu keeps virtual-transport bindings in a class-wide cache; a bus on another
             # data directory in the same process would skip writing its own binding files
-            self.connection.transport.state = BrokerState()
+            state = BrokerState()
+            self.connection.transport.state = state
+            self.publish_connection.transport.state = state
         self._producer: Producer | None = None
 
     def __enter__(self) -> "Bus":
@@ -69,23 +75,25 @@ class Bus:
         self.close()
 
     def close(self) -> None:
-        """Release the connection."""
+        """Release the connections."""
+        self.publish_connection.release()
         self.connection.release()
 
     def _get_producer(self) -> Producer:
         if self._producer is None:
-            self._producer = Producer(self.connection.default_channel, serializer="json")
+            self._producer = Producer(self.publish_connection.default_channel, serializer="json")
         return self._producer
 
     def publish(self, queue: Queue, body: dict[str, Any], headers: dict | None = None, priority: int = 0) -> None:
         """Publish durably: returns only once the broker has the message."""
         try:
-            publish = self.connection.ensure(self._get_producer(), self._get_producer().publish, max_retries=5)
+            producer = self._get_producer()
+            publish = self.publish_connection.ensure(producer, producer.publish, max_retries=5)
             publish(
                 body, exchange=queue.exchange, routing_key=queue.routing_key, declare=[queue],
                 delivery_mode=2, headers=headers or {}, priority=priority,
             )
-        except (self.connection.connection_errors + self.connection.channel_errors + (OSError,)) as exc:
+        except (self.publish_connection.connection_errors + self.publish_connection.channel_errors + (OSError,)) as exc:
             self._producer = None
             raise RetryableError("publish failed", queue=queue.name, error=str(exc)) from exc
 

@@ -209,7 +209,9 @@ class Case(Model):
     def from_events(cls, case_id: str, events: list[CaseEvent]) -> "Case":
         """Fold an event history (any order) into the case's current state."""
         ordered = sorted(events, key=lambda e: (e.at, e.id))
-        state: dict[str, Any] = {"id": case_id, "opened_at": ordered[0].at, "items": []}
+        # items are processed out of order: an earlier letter may link to a case a later mail opened
+        opened = next((e.at for e in ordered if e.kind == "opened"), ordered[0].at)
+        state: dict[str, Any] = {"id": case_id, "opened_at": opened, "items": []}
         for event in ordered:
             _apply(state, event)
         state["items"] = tuple(dict.fromkeys(state["items"]))

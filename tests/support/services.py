@@ -79,6 +79,8 @@ def seaweedfs_server(workdir: Path) -> Iterator[str]:
         _weed(), "server", f"-dir={workdir}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-s3",
         f"-s3.port={ports['s3']}", f"-master.port={ports['master']}", f"-volume.port={ports['volume']}",
         f"-filer.port={ports['filer']}", "-volume.max=0", "-master.volumeSizeLimitMB=64",
+        # extra listeners on fixed default ports would clash between concurrent test runs
+        "-s3.port.iceberg=0", "-s3.port.lance=0", "-iam=false", "-master.telemetry=false",
     ]
     log = open(workdir / "weed.log", "wb")
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)
