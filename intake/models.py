@@ -202,6 +202,9 @@ class Case(Model):
     team: str | None = None
     priority: int | None = None
     deadline: date | None = None
+    assignee: str | None = None
+    outcome: str | None = None
+    closed_at: datetime | None = None
     items: tuple[str, ...] = ()
     events: tuple[CaseEvent, ...] = ()
 
@@ -222,7 +225,8 @@ def _apply(state: dict[str, Any], event: CaseEvent) -> None:
     """Apply one event's ``data['set']`` to the folded state."""
     if event.envelope_id:
         state["items"].append(event.envelope_id)
-    for key, value in event.data.get("set", {}).items():
+    changes = event.data.get("set", {})
+    for key, value in changes.items():
         if key in Case.model_fields and key not in {"id", "items", "events"}:
-            if value is not None or key not in state:
+            if value is not None or key not in state or event.data.get("clear"):
                 state[key] = value

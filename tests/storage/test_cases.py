@@ -2,36 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import timedelta
 
 import pytest
 
-from intake.models import Capture, Classification, Envelope, ExtractedField, Route
+from items import T0, _field, _item
 from storage.base import open_store
 from storage.cases import record_item
 from storage.records import Records
-
-T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)
-ROUTE = Route(team="general", queue="team.general", priority=5, rule="simple-requests", reason="topic reimbursement")
 
 
 @pytest.fixture(params=["local", "s3"])
 def records(request, tmp_path):
     url = f"file://{tmp_path / 'store'}" if request.param == "local" else request.getfixturevalue("s3_url")
     return Records(open_store(url))
-
-
-def _field(kind: str, value: str) -> ExtractedField:
-    return ExtractedField(kind=kind, value=value, normalized=value, source="body", start=0, end=len(value),
-                          confidence=0.99)
-
-
-def _item(n: int, channel="email", at=T0, headers=None, fields=(), topic="reimbursement"):
-    envelope = Envelope(id=f"env-{n:024x}", channel=channel, source="test", source_id=f"s{n}", received_at=at,
-                        subject=f"item {n}", headers=headers or {})
-    capture = Capture(envelope_id=envelope.id, fields=tuple(fields))
-    classification = Classification(topic=topic, topic_confidence=0.9, complexity_confidence=0.9)
-    return envelope, capture, classification, ROUTE
 
 
 def test_a_first_item_opens_a_case_with_its_whole_history(records):
