@@ -149,3 +149,16 @@ def quarantine_list(app: App) -> None:
     for item in app.records.quarantined():
         table.add_row(item["id"], item["stage"], item["at"], item["reason"])
     console.print(table)
+
+
+@quarantine.command("retry")
+@click.argument("item_id")
+@click.pass_obj
+def quarantine_retry(app: App, item_id: str) -> None:
+    """Send a quarantined item through the pipeline again."""
+    from intake.quarantine import retry
+
+    try:
+        click.echo(f"{item_id}: {retry(app, item_id)}")
+    except NotFound:
+        raise click.ClickException(f"nothing quarantined as {item_id}") from None

@@ -38,6 +38,7 @@ def ingest_paths(app: App, paths: Iterable[Path]) -> IngestReport:
     report = IngestReport()
     for path in expand(paths):
         try:
+            _check_size(path, app.settings.max_item_bytes)
             report.envelopes.extend(app.submit(draft) for draft in drafts_from_path(path))
         except PermanentError as exc:
             _quarantine_file(app, path, str(exc))
@@ -45,7 +46,19 @@ def ingest_paths(app: App, paths: Iterable[Path]) -> IngestReport:
     return report
 
 
+def _check_size(path: Path, limit: int) -> None:
+    """Refuse a file over the size limit before reading it into memory."""
+    size = path.stat().st_size
+    if size > limit:
+        raise PermanentError("file over the size limit", size=size, limit=limit)
+
+
 def _quarantine_file(app: App, path: Path, reason: str) -> None:
-    ref = app.store.put_blob(path.read_bytes())
-    app.records.quarantine(f"ingest-{ref.sha256[:24]}", "ingest", reason, {"file": path.name, "raw": ref.key})
-    log.warning("quarantined %s at ingest: %s", ref.sha256[:12], reason)
+    """Keep a refused file (or, if it is too big to copy, where it lies) with the reason."""
+    payload: dict[str, str] = {"file": path.name}
+    if path.stat().st_size <= app.settings.max_item_bytes:
+        payload["raw"] = app.store.put_blob(path.read_bytes()).key
+    else:
+        payload["path"] = str(path.resolve())
+    entry = app.records.quarantine(f"ingest-{path.name}", "ingest", reason, payload)
+    log.warning("quarantined a file at ingest (%s): %s", entry, reason)

@@ -11,7 +11,8 @@
     index/envelope/<envelope_id>            -> case id (makes recording idempotent)
     index/thread/<sha256(Message-ID)>       -> case id (e-mail threads)
     index/member/<member>/<case_id>         the member's cases
-    quarantine/<item_id>.json               items that could not be processed, with the reason
+    quarantine/<item>--<time>.json          items that could not be processed, with the reason
+    quarantine-released/<entry_id>.json     entries taken out of quarantine (retried), for the record
 
 Events are never rewritten in place: each has its own key, so concurrent
 writers to one case cannot lose each other's events.
@@ -127,15 +128,30 @@ class Records:
         return [k.rsplit("/", 1)[1] for k in self.store.list(f"index/member/{_safe(member)}/")]
 
     def quarantine(self, item_id: str, stage: str, reason: str, payload: dict) -> str:
-        """Keep an item that could not be processed, with the reason; return its key."""
-        key = f"quarantine/{_safe(item_id)}.json"
-        body = {"id": item_id, "stage": stage, "reason": reason, "at": utcnow().isoformat(), "payload": payload}
-        self.store.put(key, json.dumps(body, indent=1, default=str).encode(), JSON)
-        return key
+        """Keep an item that could not be processed, with the reason; return its quarantine id.
+
+        Each quarantining gets its own id (item + time), so retrying one entry can never
+        remove a newer entry for the same item."""
+        now = utcnow()
+        entry_id = f"{_safe(item_id)}--{now.strftime('%Y%m%dT%H%M%S%f')}"
+        body = {"id": entry_id, "item": item_id, "stage": stage, "reason": reason, "at": now.isoformat(),
+                "payload": payload}
+        self.store.put(f"quarantine/{entry_id}.json", json.dumps(body, indent=1, default=str).encode(), JSON)
+        return entry_id
 
     def quarantined(self) -> list[dict]:
         """Every quarantined item, with its reason."""
         return [json.loads(self.store.get(k)) for k in self.store.list("quarantine/")]
+
+    def quarantined_item(self, item_id: str) -> dict:
+        """One quarantined item; NotFound if there is none."""
+        return json.loads(self.store.get(f"quarantine/{_safe(item_id)}.json"))
+
+    def release(self, item_id: str, note: str) -> None:
+        """Take an item out of quarantine, keeping the entry and the note in the history."""
+        entry = self.quarantined_item(item_id) | {"released_at": utcnow().isoformat(), "note": note}
+        self.store.put(f"quarantine-released/{_safe(item_id)}.json", json.dumps(entry, indent=1).encode(), JSON)
+        self.store.delete(f"quarantine/{_safe(item_id)}.json")
 
 
 def _safe(key: str) -> str:
