@@ -8,6 +8,7 @@ references (envelope ids), never document bytes.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import socket
 import time
@@ -109,30 +110,72 @@ class Bus:
 
     def consume(self, handlers: dict[Queue, Handler], idle_timeout: float | None = None,
                 should_stop: Callable[[], bool] = lambda: False) -> None:
-        """Deliver messages to handlers until stopped, or idle for ``idle_timeout`` s."""
+        """Deliver messages to handlers until stopped, or idle for ``idle_timeout`` s.
+
+        A lost broker connection is re-established with backoff; unacked messages are
+        redelivered by the broker, and processing is idempotent, so nothing is lost."""
+        idle = _IdleClock(idle_timeout)
+        while not should_stop() and not idle.expired():
+            try:
+                self._consume_session(handlers, idle, should_stop)
+            except self.connection.connection_errors + self.connection.recoverable_connection_errors as exc:
+                log.warning("broker connection lost (%s); reconnecting", type(exc).__name__)
+                self._reconnect()
+
+    def _consume_session(self, handlers: dict[Queue, Handler], idle: "_IdleClock",
+                         should_stop: Callable[[], bool]) -> None:
         channel = self.connection.channel()
         channel.basic_qos(0, self.prefetch, False)
-        consumers = [Consumer(channel, queues=[q], callbacks=[h], accept=["json"]) for q, h in handlers.items()]
+        # deliveries can already arrive while the next consumer is being set up (py-amqp reads
+        # frames while it waits for consume-ok), so idleness is measured from the callbacks
+        consumers = [Consumer(channel, queues=[q], callbacks=[idle.touching(h)], accept=["json"])
+                     for q, h in handlers.items()]
         for consumer in consumers:
             consumer.consume()
-        last = time.monotonic()
-        try:
-            while not should_stop():
-                try:
-                    self.connection.drain_events(timeout=0.5)
-                    last = time.monotonic()
-                except (socket.timeout, TimeoutError):
-                    if idle_timeout is not None and time.monotonic() - last > idle_timeout:
-                        return
-        finally:
-            for consumer in consumers:
-                consumer.cancel()
+        while not should_stop() and not idle.expired():
+            try:
+                self.connection.drain_events(timeout=0.5)
+            except (socket.timeout, TimeoutError):
+                continue
+        with contextlib.suppress(*self.connection.recoverable_connection_errors):
             channel.close()
+
+    def _reconnect(self) -> None:
+        """Drop both connections and wait until the broker answers again."""
+        for connection in (self.connection, self.publish_connection):
+            with contextlib.suppress(Exception):
+                connection.close()
+        self._producer = None
+        self.connection.ensure_connection(max_retries=None, interval_start=0.5, interval_step=1, interval_max=5)
 
     def queue_depth(self, queue: Queue) -> int:
         """How many messages wait in ``queue`` (declares it if needed)."""
         _, count, _ = queue(self.connection.default_channel).queue_declare()
         return count
+
+
+class _IdleClock:
+    """Tells when no message arrived for ``timeout`` seconds (never, if None)."""
+
+    def __init__(self, timeout: float | None) -> None:
+        self.timeout = timeout
+        self.reset()
+
+    def reset(self) -> None:
+        self.last = time.monotonic()
+
+    def touching(self, handler: Handler) -> Handler:
+        """``handler``, resetting the clock before and after each message."""
+        def wrapped(body: dict[str, Any], message: Message) -> None:
+            self.reset()
+            try:
+                handler(body, message)
+            finally:
+                self.reset()
+        return wrapped
+
+    def expired(self) -> bool:
+        return self.timeout is not None and time.monotonic() - self.last > self.timeout
 
 
 def _transport_options(url: str, data_dir: Path | None) -> dict[str, Any]:

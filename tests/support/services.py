@@ -74,6 +74,7 @@ def _weed() -> str:
 @contextlib.contextmanager
 def seaweedfs_server(workdir: Path) -> Iterator[str]:
     """``weed server -s3`` on loopback; yields ``127.0.0.1:PORT`` of the S3 API."""
+    workdir.mkdir(parents=True, exist_ok=True)
     ports = {name: free_port(also_plus=10000) for name in ("master", "volume", "filer", "s3")}
     command = [
         _weed(), "server", f"-dir={workdir}", "-ip=127.0.0.1", "-ip.bind=127.0.0.1", "-s3",
