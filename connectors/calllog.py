@@ -1,7 +1,12 @@
-"""Telephony call-log exports (CSV or JSON lines): one phone draft per call.
+"""Telephony call logs: one phone draft per call, the agent's notes as text.
 
 Columns: call_id, start, duration_s, caller, member_number, agent,
-reason_code, notes. The agent's notes are the item's text.
+reason_code, notes. Exports come as CSV or JSON lines (``intake ingest``);
+the live feed is an AMQP exchange of the telephony system, one JSON object
+per message, read by :class:`CallFeedConsumer` (pika): draft -> ``submit`` ->
+only then ``basic_ack``. A bad message is quarantined and acked (never a
+redelivery loop); a redelivered call already taken is acked without a second
+submit.
 """
 
 from __future__ import annotations
@@ -9,13 +14,27 @@ from __future__ import annotations
 import csv
 import io
 import json
-from collections.abc import Iterator
+import logging
+import threading
+import time
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
 from capture.extractors.text import decode
 from connectors.base import Draft
-from intake.errors import PermanentError
-from intake.models import Party
+from connectors.checkpoints import Checkpoints, submit_once
+from connectors.registry import Connector
+from intake.errors import PermanentError, RetryableError
+from intake.models import Envelope, Party, sha256_hex
+
+if TYPE_CHECKING:
+    import pika.adapters.blocking_connection
+
+    from intake.app import App
+
+log = logging.getLogger(__name__)
+MAX_BACKOFF = 300.0
 
 REQUIRED = ("call_id", "start", "notes")
 
@@ -60,3 +79,98 @@ def _time(value: str) -> datetime:
     except ValueError as exc:
         raise PermanentError("call start time is not ISO 8601", value=value) from exc
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
+
+
+class CallFeedConsumer(Connector):
+    """A durable queue bound to the telephony exchange, consumed with pika."""
+
+    kind = "calllog-amqp"
+
+    def __init__(self, app: "App", url: str, exchange: str, routing_key: str = "#", queue: str = "intake.calls",
+                 exchange_type: str = "topic", prefetch: int = 10,
+                 on_submitted: Callable[[str], None] | None = None) -> None:
+        self.app, self.url, self.exchange, self.routing_key = app, url, exchange, routing_key
+        self.queue, self.exchange_type, self.prefetch = queue, exchange_type, prefetch
+        self.name = f"calls:{exchange}"
+        self.memory = Checkpoints(app.store, "calls")
+        self.on_submitted = on_submitted  # after submit, before the ack
+
+    @classmethod
+    def configured(cls, app: "App", target: str = "") -> list[Connector]:
+        s = app.settings
+        return [cls(app, s.effective_calls_url, s.calls_exchange, s.calls_routing_key, s.calls_queue,
+                    s.calls_exchange_type, s.prefetch)]
+
+    def run(self, stop: threading.Event) -> None:
+        import pika.exceptions
+
+        backoff = 1.0
+        while not stop.is_set():
+            try:
+                self.consume(stop)
+                backoff = 1.0
+            except (pika.exceptions.AMQPError, OSError, RetryableError) as exc:
+                log.warning("%s: %s; reconnecting in %.0fs", self.name, exc, backoff)
+                stop.wait(backoff)
+                backoff = min(backoff * 2, MAX_BACKOFF)
+
+    def consume(self, stop: threading.Event | None = None, idle_timeout: float | None = None) -> int:
+        """Take calls until stopped (or idle for ``idle_timeout`` s); return how many were submitted."""
+        import pika
+
+        connection = pika.BlockingConnection(pika.URLParameters(self.url))
+        try:
+            channel = self._declare(connection.channel())
+            return self._loop(channel, stop or threading.Event(), idle_timeout)
+        finally:
+            if connection.is_open:
+                connection.close()
+
+    def _declare(self, channel: "pika.adapters.blocking_connection.BlockingChannel"):
+        channel.exchange_declare(self.exchange, self.exchange_type, durable=True)
+        channel.queue_declare(self.queue, durable=True)
+        channel.queue_bind(self.queue, self.exchange, routing_key=self.routing_key)
+        channel.basic_qos(prefetch_count=self.prefetch)
+        return channel
+
+    def _loop(self, channel, stop: threading.Event, idle_timeout: float | None) -> int:
+        submitted, last = 0, time.monotonic()
+        for method, _properties, body in channel.consume(self.queue, inactivity_timeout=0.5):
+            if method is not None:
+                submitted += self._handle(channel, method, body)
+                last = time.monotonic()
+            if stop.is_set() or (idle_timeout is not None and time.monotonic() - last > idle_timeout):
+                break
+        channel.cancel()
+        return submitted
+
+    def _handle(self, channel, method, body: bytes) -> bool:
+        """Submit one call, then ack it; return whether it was submitted now."""
+        try:
+            draft = _call_draft(body, self.name)
+        except PermanentError as exc:
+            self._quarantine(body, str(exc), method.routing_key)
+            channel.basic_ack(method.delivery_tag)
+            return False
+        key = Envelope.make_id(draft.channel, draft.source_id, draft.content_hash())
+        envelope_id, fresh = submit_once(self.app, self.memory, key, draft)
+        if self.on_submitted is not None:
+            self.on_submitted(envelope_id)
+        channel.basic_ack(method.delivery_tag)
+        return fresh
+
+    def _quarantine(self, body: bytes, reason: str, routing_key: str) -> None:
+        ref = self.app.store.put_blob(body)
+        payload = {"exchange": self.exchange, "routing_key": routing_key, "raw": ref.key}
+        self.app.records.quarantine(f"calls-{ref.sha256[:24]}", "calls", reason, payload)
+        log.warning("%s: call message quarantined: %s", self.name, reason)
+
+
+def _call_draft(body: bytes, source: str) -> Draft:
+    try:
+        call = json.loads(body)
+    except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+        raise PermanentError("call message is not JSON", error=str(exc)) from None
+    if not isinstance(call, dict):
+        raise PermanentError("call message is not a JSON object", sha256=sha256_hex(body)[:12])
+    return draft_from_call(call, source)

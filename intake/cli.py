@@ -11,7 +11,7 @@ from rich.table import Table
 
 from intake.app import App
 from intake.bus import STAGES
-from intake.errors import ConfigError, NotFound
+from intake.errors import ConfigError
 from intake.logs import setup_logging
 from intake.settings import Settings
 
@@ -67,53 +67,6 @@ def worker(app: App, stages: tuple[str, ...], until_idle: float | None) -> None:
     app.worker(stages or STAGES).run(idle_timeout=until_idle)
 
 
-@main.group()
-def case() -> None:
-    """Read case records."""
-
-
-@case.command("show")
-@click.argument("case_id")
-@click.pass_obj
-def case_show(app: App, case_id: str) -> None:
-    """Print a case and its timeline."""
-    try:
-        record = app.records.case(case_id.upper())
-    except NotFound:
-        raise click.ClickException(f"no case {case_id}") from None
-    console.print(cases_table([record], title=f"case {record.id} ({record.status})"))
-    timeline = Table("when", "who", "what", "why", title="timeline")
-    for event in record.events:
-        timeline.add_row(event.at.strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.kind, event.summary)
-    console.print(timeline)
-
-
-@case.command("list")
-@click.option("--team", default=None)
-@click.option("--status", default=None)
-@click.pass_obj
-def case_list(app: App, team: str | None, status: str | None) -> None:
-    """List cases, optionally of one team or status."""
-    cases = [app.records.case(cid) for cid in app.records.case_ids()]
-    cases = [c for c in cases if (team is None or c.team == team) and (status is None or c.status == status)]
-    console.print(cases_table(cases, title=f"{len(cases)} case(s)"))
-
-
-@main.group()
-def quarantine() -> None:
-    """Items that could not be processed."""
-
-
-@quarantine.command("list")
-@click.pass_obj
-def quarantine_list(app: App) -> None:
-    """List quarantined items with their reason."""
-    table = Table("id", "stage", "at", "reason")
-    for item in app.records.quarantined():
-        table.add_row(item["id"], item["stage"], item["at"], item["reason"])
-    console.print(table)
-
-
 def cases_table(cases, title: str) -> Table:
     """A table of cases: id, channel, topic, complexity, team, deadline."""
     table = Table("case", "channel", "topic", "complexity", "urgency", "team", "deadline", "items", "status",
@@ -122,6 +75,19 @@ def cases_table(cases, title: str) -> Table:
         table.add_row(c.id, c.channel or "", c.topic or "", c.complexity or "", c.urgency or "", c.team or "",
                       c.deadline.isoformat() if c.deadline else "", str(len(c.items)), c.status)
     return table
+
+
+from connectors.cli import connect, import_folder
+
+main.add_command(connect)
+main.add_command(import_folder)
+
+
+from intake.cli_cases import case, member, quarantine  # noqa: E402  (they use cases_table and console)
+
+main.add_command(case)
+main.add_command(member)
+main.add_command(quarantine)
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -64,3 +64,19 @@ def s3_url(s3_server: str, request) -> str:
     """An S3 store URL with a bucket of this test's own."""
     bucket = "t-" + "".join(c if c.isalnum() else "-" for c in request.node.name.lower())[:50].strip("-")
     return f"s3://intake:intake-secret@{s3_server}/{bucket}?secure=false"
+
+
+@pytest.fixture(scope="session")
+def dovecot_server():
+    """A throwaway Dovecot IMAP server on loopback (plain auth), shared by the session."""
+    from dovecot import dovecot_server as start
+
+    with start() as server:
+        yield server
+
+
+@pytest.fixture
+def dovecot(dovecot_server, request):
+    """The Dovecot server, as a user of this test's own (so an empty mailbox)."""
+    user = "u" + "".join(c for c in request.node.name.lower() if c.isalnum())[-40:]
+    return dovecot_server.as_user(user)

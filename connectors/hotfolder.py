@@ -1,0 +1,192 @@
+"""Scanned letters dropped in a directory (scanner output): each file becomes
+a ``letter`` envelope, then is moved to ``archive/YYYY-MM-DD/``.
+
+A file is taken only once complete: either written as ``name.part`` and
+renamed (``*.part`` and dotfiles are never read), or left with the same size
+and mtime across two polls at least ``settle_seconds`` apart. A PDF without
+its ``%%EOF``, a JPEG without its end marker or a PNG without ``IEND`` is
+still being written: it waits (and is rejected as truncated if it never
+ends). Refused files go to ``rejected/`` next to a ``.reason.txt``; each file
+is remembered by its SHA-256, so a file dropped twice is ingested once.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+import threading
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from datetime import date, datetime, timezone
+from pathlib import Path
+
+from capture.sniff import sniff
+from connectors.base import Draft, FileDraft
+from connectors.checkpoints import Checkpoints, submit_once
+from connectors.registry import Connector
+from intake.app import App
+from intake.errors import RetryableError
+from intake.models import sha256_hex
+
+log = logging.getLogger(__name__)
+
+LETTER_TYPES = {"application/pdf", "image/tiff", "image/jpeg", "image/png"}
+PARTIAL_SUFFIXES = (".part", ".tmp", ".crdownload")
+TRUNCATED_AFTER = 10  # settle periods a file may look unfinished before it is rejected
+TAIL = 2048
+
+
+class HotFolder(Connector):
+    """One watched directory, polled (no inotify needed)."""
+
+    kind = "hotfolder"
+
+    def __init__(self, app: App, folder: Path, poll_seconds: float = 2.0, settle_seconds: float = 5.0,
+                 clock: Callable[[], float] = time.monotonic) -> None:
+        self.app, self.folder = app, folder
+        self.name = f"hotfolder:{folder}"
+        self.archive, self.rejected = folder / "archive", folder / "rejected"
+        self.poll_seconds, self.settle_seconds, self.clock = poll_seconds, settle_seconds, clock
+        self.memory = Checkpoints(app.store, "hotfolder")
+        self._watched: dict[Path, tuple[tuple[int, int], float]] = {}
+        for directory in (folder, self.archive, self.rejected):
+            directory.mkdir(parents=True, exist_ok=True)
+
+    @classmethod
+    def configured(cls, app: App, target: str = "") -> list[Connector]:
+        s = app.settings
+        return [cls(app, Path(s.hotfolder_dir), s.hotfolder_poll_seconds, s.hotfolder_settle_seconds)]
+
+    def run(self, stop: threading.Event) -> None:
+        while not stop.is_set():
+            try:
+                self.poll()
+            except (RetryableError, OSError) as exc:  # broker, store or disk trouble: the files stay, try again
+                log.warning("%s: %s", self.name, exc)
+            stop.wait(self.poll_seconds)
+
+    def poll(self) -> int:
+        """Take every file that is complete now; return how many were submitted."""
+        return sum(self._take(path) for path in self._settled(_candidates(self.folder.iterdir())))
+
+    def _settled(self, paths: Iterable[Path]) -> list[Path]:
+        """Files whose size and mtime did not change for ``settle_seconds`` (seen on two polls at least)."""
+        now, settled, watched = self.clock(), [], {}
+        for path in paths:
+            try:
+                stat = path.stat()
+            except FileNotFoundError:
+                continue
+            shape = (stat.st_size, stat.st_mtime_ns)
+            previous = self._watched.get(path)
+            since = previous[1] if previous and previous[0] == shape else now
+            watched[path] = (shape, since)
+            if previous and previous[0] == shape and stat.st_size and now - since >= self.settle_seconds:
+                settled.append(path)
+        self._watched = watched
+        return [p for p in settled if self._finished(p, now - watched[p][1])]
+
+    def _finished(self, path: Path, quiet_for: float) -> bool:
+        if _looks_complete(path):
+            return True
+        if quiet_for >= TRUNCATED_AFTER * self.settle_seconds:
+            self._reject(path, path.read_bytes(), "file looks truncated: its end marker never came")
+        return False
+
+    def _take(self, path: Path) -> bool:
+        """Submit one file, then archive it; return whether it was submitted now."""
+        data = path.read_bytes()
+        problem = refusal(data, self.app.settings.max_item_bytes)
+        if problem:
+            self._reject(path, data, problem)
+            return False
+        envelope_id, fresh = submit_once(self.app, self.memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
+        if not fresh:
+            log.info("%s: %s was already taken as %s", self.name, path.name, envelope_id)
+        _move(path, self.archive / date.today().isoformat(), sha256_hex(data))
+        self._watched.pop(path, None)
+        return fresh
+
+    def _reject(self, path: Path, data: bytes, reason: str) -> None:
+        digest = sha256_hex(data)
+        target = _move(path, self.rejected, digest)
+        target.with_name(target.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
+        self.app.records.quarantine(f"hotfolder-{digest[:24]}", "hotfolder", reason, {"file": path.name, "sha256": digest})
+        self._watched.pop(path, None)
+        log.warning("%s: rejected %s: %s", self.name, path.name, reason)
+
+
+@dataclass
+class BatchReport:
+    """What a batch import did."""
+
+    submitted: list[str] = field(default_factory=list)
+    duplicates: list[str] = field(default_factory=list)
+    refused: list[tuple[str, str]] = field(default_factory=list)
+
+
+def batch_import(app: App, folder: Path, progress: bool = True) -> BatchReport:
+    """Submit every letter under ``folder`` (a backlog), with a progress bar; files are not moved."""
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    files = sorted(_candidates(p for p in folder.rglob("*") if p.is_file()))
+    memory, report = Checkpoints(app.store, "hotfolder"), BatchReport()
+    columns = (TextColumn("import"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, disable=not progress) as bar:
+        for path in bar.track(files, description="import"):
+            data = path.read_bytes()
+            if problem := refusal(data, app.settings.max_item_bytes):
+                app.records.quarantine(f"hotfolder-{sha256_hex(data)[:24]}", "import", problem, {"file": str(path)})
+                report.refused.append((str(path), problem))
+                continue
+            envelope_id, fresh = submit_once(app, memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
+            (report.submitted if fresh else report.duplicates).append(envelope_id)
+    return report
+
+
+def letter_draft(path: Path, data: bytes) -> Draft:
+    """A scanned letter (same id as ``intake ingest`` of the same bytes)."""
+    received = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    return Draft(channel="letter", source=f"hotfolder:{path.name}", source_id=f"sha256:{sha256_hex(data)}",
+                 received_at=received, files=[FileDraft(path.name, data, sniff(data))])
+
+
+def refusal(data: bytes, max_bytes: int) -> str | None:
+    """Why a file is not a letter intake takes, or None."""
+    if len(data) > max_bytes:
+        return f"file of {len(data)} bytes is larger than the {max_bytes}-byte limit"
+    kind = sniff(data)
+    if kind not in LETTER_TYPES:
+        return f"not a PDF, TIFF, JPEG or PNG scan (found {kind})"
+    return None
+
+
+def _candidates(paths: Iterable[Path]) -> list[Path]:
+    """Regular files, skipping dotfiles and files still being written under a temporary name."""
+    return [p for p in paths if p.is_file() and not p.name.startswith(".") and not p.name.endswith(PARTIAL_SUFFIXES)]
+
+
+def _looks_complete(path: Path) -> bool:
+    """Whether the file ends like a finished PDF, JPEG or PNG (other types cannot tell)."""
+    with path.open("rb") as handle:
+        head = handle.read(1024)
+        handle.seek(max(0, path.stat().st_size - TAIL))
+        tail = handle.read().rstrip(b"\0\r\n\t ")
+    if b"%PDF-" in head:
+        return b"%%EOF" in tail
+    if head.startswith(b"\xff\xd8\xff"):
+        return tail.endswith(b"\xff\xd9")
+    if head.startswith(b"\x89PNG"):
+        return b"IEND" in tail[-12:]
+    return True
+
+
+def _move(path: Path, directory: Path, digest: str) -> Path:
+    """Move ``path`` into ``directory`` without overwriting a different file of the same name."""
+    directory.mkdir(parents=True, exist_ok=True)
+    target = directory / path.name
+    if target.exists():
+        target = directory / f"{path.stem}-{digest[:12]}{path.suffix}"
+    shutil.move(str(path), target)
+    return target

@@ -1,0 +1,304 @@
+"""Web forms over HTTP (FastAPI): ``POST /v1/submissions`` answers 202 with a
+tracking id once the item is stored and queued; ``GET /v1/submissions/{id}``
+tells where it is; ``GET /`` is a minimal French self-service form.
+
+Clients authenticate with ``X-API-Key`` (keys kept as SHA-256, compared with
+``hmac.compare_digest``). The body is limited to ``web_max_bytes`` (413). An
+``Idempotency-Key`` makes a retried POST answer the same tracking id and
+envelope; its record lives in the object store (``web/idempotency/``).
+The browser form posts without a key only when ``web_public_form`` is on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import html
+import json
+import re
+import secrets
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from fastapi import FastAPI, Header, HTTPException, Request
+from fastapi.responses import HTMLResponse, JSONResponse
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from connectors.base import FileDraft
+from connectors.registry import Connector
+from connectors.webform import draft_from_form
+from intake.app import App
+from intake.bus import STAGES
+from intake.errors import NotFound, RetryableError
+from intake.models import sha256_hex, utcnow
+
+TRACKING = re.compile(r"W-[A-HJ-NP-Z2-9]{10}")
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PUBLIC_FIELDS = ("name", "email", "phone", "member_number", "subject", "message")
+MAX_FILES = 20
+UPLOAD_DOC = {"requestBody": {"required": True, "content": {
+    "application/json": {"schema": {"type": "object", "additionalProperties": True,
+                                    "example": {"name": "Jeanne Martin", "member_number": "12345678",
+                                                "subject": "Remboursement", "message": "Bonjour, ..."}}},
+    "multipart/form-data": {"schema": {"type": "object", "properties": {
+        "form": {"type": "string", "description": "the fields, as a JSON object"},
+        "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
+}}}
+
+
+class Receipt(BaseModel):
+    tracking_id: str
+    envelope_id: str
+    status: str
+
+
+class Whereabouts(Receipt):
+    stage: str | None = None
+    team: str | None = None
+    case_id: str | None = None
+
+
+class BodyTooLarge(Exception):
+    """The request body went past the limit."""
+
+
+class BodyLimit:
+    """ASGI middleware: refuse a declared or actual body larger than ``max_bytes`` with 413."""
+
+    def __init__(self, app: Any, max_bytes: int) -> None:
+        self.app, self.max_bytes = app, max_bytes
+
+    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
+        if scope["type"] != "http":
+            return await self.app(scope, receive, send)
+        declared = dict(scope["headers"]).get(b"content-length", b"0")
+        if not declared.isdigit() or int(declared) > self.max_bytes:
+            return await _too_large()(scope, receive, send)
+        seen = 0
+
+        async def limited() -> dict:
+            nonlocal seen
+            message = await receive()
+            seen += len(message.get("body", b""))
+            if seen > self.max_bytes:
+                raise BodyTooLarge()
+            return message
+
+        await self.app(scope, limited, send)
+
+
+def _too_large(*_: Any) -> JSONResponse:
+    return JSONResponse({"detail": "request body too large"}, status_code=413)
+
+
+def _unavailable(*_: Any) -> JSONResponse:
+    return JSONResponse({"detail": "temporarily unavailable, retry later"}, status_code=503, headers={"Retry-After": "30"})
+
+
+class Intake:
+    """What the endpoints do, on one App; one submission at a time (the bus is not thread-safe)."""
+
+    def __init__(self, app: App, api_keys: Iterable[str], public_form: bool) -> None:
+        self.app, self.public_form = app, public_form
+        self.digests = [k[7:] if k.startswith("sha256:") else _sha(k) for k in api_keys]
+        self.lock = threading.Lock()
+
+    def client(self, api_key: str | None, browser: bool) -> str:
+        """Who is asking: ``key-<hash prefix>``, or ``public`` for the open browser form."""
+        if api_key:
+            digest = _sha(api_key)
+            if any([hmac.compare_digest(digest, known) for known in self.digests]):
+                return f"key-{digest[:12]}"
+        elif browser and self.public_form:
+            return "public"
+        raise HTTPException(401, "missing or unknown X-API-Key", headers={"WWW-Authenticate": "X-API-Key"})
+
+    def submit(self, client: str, form: dict, files: list[FileDraft], idempotency_key: str | None) -> Receipt:
+        with self.lock:
+            scope = sha256_hex(f"{client}\0{idempotency_key}".encode()) if idempotency_key else None
+            record = self._reserve(scope, _fingerprint(form, files))
+            if record.get("envelope_id"):
+                return Receipt(tracking_id=record["tracking_id"], envelope_id=record["envelope_id"], status="received")
+            tracking = record["tracking_id"]
+            draft = draft_from_form(form, source="web", files=files, submission_id=f"web:{scope or tracking}")
+            draft.meta.update({"web_client": client, "tracking_id": tracking})
+            envelope = self.app.submit(draft)
+            self._put(f"web/tracking/{tracking}.json", {"envelope_id": envelope.id, "client": client,
+                                                         "at": utcnow().isoformat()})
+            if scope:
+                self._put(f"web/idempotency/{scope}.json", record | {"envelope_id": envelope.id})
+            return Receipt(tracking_id=tracking, envelope_id=envelope.id, status="received")
+
+    def _reserve(self, scope: str | None, fingerprint: str) -> dict:
+        """The idempotency record of this key (made now, with a new tracking id, if there is none)."""
+        record = {"tracking_id": _tracking_id(), "fingerprint": fingerprint}
+        if scope is None:
+            return record
+        existing = self._get(f"web/idempotency/{scope}.json")
+        if existing is not None:
+            if existing["fingerprint"] != fingerprint:
+                raise HTTPException(422, "Idempotency-Key already used for a different submission")
+            return existing
+        self._put(f"web/idempotency/{scope}.json", record)
+        return record
+
+    def whereabouts(self, client: str, tracking: str) -> Whereabouts:
+        record = self._get(f"web/tracking/{tracking}.json") if TRACKING.fullmatch(tracking) else None
+        if record is None or record["client"] != client:
+            raise HTTPException(404, "no such submission")
+        eid, records = record["envelope_id"], self.app.records
+        found = dict(tracking_id=tracking, envelope_id=eid)
+        if case_id := records.index_get("envelope", eid):
+            return Whereabouts(**found, status="recorded", case_id=case_id, team=self._team(eid))
+        if self.app.store.exists(f"decisions/{eid}.json"):
+            return Whereabouts(**found, status="routed", team=self._team(eid))
+        if stage := next((s for s in STAGES if self.app.store.exists(f"quarantine/{s}-{eid}.json")), None):
+            return Whereabouts(**found, status="quarantined", stage=stage)
+        status = "captured" if self.app.store.exists(f"captures/{eid}.json") else "received"
+        return Whereabouts(**found, status=status)
+
+    def _team(self, envelope_id: str) -> str | None:
+        try:
+            return self.app.records.decision(envelope_id)[1].team
+        except NotFound:
+            return None
+
+    def _get(self, key: str) -> dict | None:
+        try:
+            return json.loads(self.app.store.get(key))
+        except NotFound:
+            return None
+
+    def _put(self, key: str, body: dict) -> None:
+        self.app.store.put(key, json.dumps(body).encode(), "application/json")
+
+
+def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int | None = None,
+               public_form: bool | None = None) -> FastAPI:
+    """The HTTP application on ``app`` (defaults from its settings)."""
+    s = app.settings
+    intake = Intake(app, s.web_api_keys if api_keys is None else api_keys,
+                    s.web_public_form if public_form is None else public_form)
+    api = FastAPI(title="intake: web submissions", version="1", description=__doc__)
+    api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes)
+    api.add_exception_handler(BodyTooLarge, _too_large)
+    api.add_exception_handler(RetryableError, _unavailable)  # broker or store down: the client retries
+
+    @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC)
+    async def submit(request: Request, x_api_key: str | None = Header(None),
+                     idempotency_key: str | None = Header(None, max_length=200)) -> Any:
+        """Submit a request (JSON, or multipart with a ``form`` JSON field and files)."""
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        browser = kind in {"multipart/form-data", "application/x-www-form-urlencoded"}
+        client = intake.client(x_api_key, browser)
+        form, files, native = await _read(request, kind)
+        if client == "public":
+            form = {k: v for k, v in form.items() if k in PUBLIC_FIELDS}
+        if not any(str(form.get(k) or "").strip() for k in ("message", "description", "body", "text")) and not files:
+            raise HTTPException(422, "a submission needs a message or a file")
+        receipt = await run_in_threadpool(intake.submit, client, form, files, idempotency_key)
+        if native and "text/html" in request.headers.get("accept", ""):
+            return HTMLResponse(RECEIVED.format(tracking=html.escape(receipt.tracking_id)), status_code=202)
+        return receipt
+
+    @api.get("/v1/submissions/{tracking_id}", response_model=Whereabouts)
+    async def where(tracking_id: str, x_api_key: str | None = Header(None)) -> Whereabouts:
+        """Where a submission is: received, captured, routed (team), recorded (case id) or quarantined."""
+        return await run_in_threadpool(intake.whereabouts, intake.client(x_api_key, False), tracking_id)
+
+    @api.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page() -> str:
+        return PAGE.format(notice="" if intake.public_form else CLOSED)
+
+    return api
+
+
+async def _read(request: Request, kind: str) -> tuple[dict, list[FileDraft], bool]:
+    """The fields and files of a request, and whether they came as native form fields (a browser)."""
+    if kind == "application/json":
+        try:
+            return _object(await request.json()), [], False
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise HTTPException(400, f"body is not JSON: {exc}") from None
+    if kind not in {"multipart/form-data", "application/x-www-form-urlencoded"}:
+        raise HTTPException(415, "send application/json or multipart/form-data")
+    data = await request.form(max_files=MAX_FILES, max_fields=100)
+    files = [FileDraft(u.filename or "fichier", await u.read(), u.content_type or "application/octet-stream")
+             for _, u in data.multi_items() if isinstance(u, UploadFile) and u.filename]
+    fields = {k: v for k, v in data.multi_items() if isinstance(v, str)}
+    if "form" in fields:
+        try:
+            return _object(json.loads(fields["form"])), files, False
+        except json.JSONDecodeError as exc:
+            raise HTTPException(400, f"the form field is not JSON: {exc}") from None
+    return fields, files, True
+
+
+def _object(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise HTTPException(422, "the form must be a JSON object")
+    return value
+
+
+def _fingerprint(form: dict, files: list[FileDraft]) -> str:
+    parts = [json.dumps(form, sort_keys=True, default=str), *(f"{f.filename}:{sha256_hex(f.data)}" for f in files)]
+    return sha256_hex("\0".join(parts).encode())
+
+
+def _sha(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _tracking_id() -> str:
+    return "W-" + "".join(secrets.choice(ALPHABET) for _ in range(10))
+
+
+class WebConnector(Connector):
+    """The web app served by uvicorn (its own process: ``intake connect web``)."""
+
+    kind = "web"
+
+    def __init__(self, app: App) -> None:
+        self.app, self.name = app, "web"
+
+    @classmethod
+    def configured(cls, app: App, target: str = "") -> list[Connector]:
+        return [cls(app)]
+
+    def run(self, stop: threading.Event) -> None:
+        import uvicorn
+
+        config = uvicorn.Config(create_app(self.app), host=self.app.settings.web_host,
+                                port=self.app.settings.web_port, log_level="info", proxy_headers=False)
+        server = uvicorn.Server(config)
+        threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True).start()
+        server.run()
+
+
+CLOSED = "<p><strong>Ce formulaire n'est pas ouvert au public : utilisez votre espace adhérent.</strong></p>"
+PAGE = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Nous écrire</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}}
+label{{display:block;margin-top:1em}}input,textarea{{width:100%;padding:.4em}}</style></head>
+<body><h1>Nous écrire</h1>{notice}
+<p>Votre demande est transmise au service santé. Un numéro de suivi vous est donné à l'envoi.</p>
+<form method="post" action="/v1/submissions" enctype="multipart/form-data">
+<label>Nom et prénom <input name="name" required autocomplete="name"></label>
+<label>Courriel <input name="email" type="email" autocomplete="email"></label>
+<label>Téléphone <input name="phone" type="tel" autocomplete="tel"></label>
+<label>N° d'adhérent <input name="member_number" inputmode="numeric" pattern="[0-9]{{8}}"></label>
+<label>Objet <input name="subject"></label>
+<label>Votre message <textarea name="message" rows="8" required></textarea></label>
+<label>Pièces jointes (PDF, photos) <input name="files" type="file" multiple accept=".pdf,image/*"></label>
+<p><button type="submit">Envoyer</button></p>
+</form></body></html>
+"""
+RECEIVED = """<!doctype html>
+<html lang="fr"><head><meta charset="utf-8"><title>Demande reçue</title></head>
+<body><h1>Demande reçue</h1><p>Merci. Votre numéro de suivi : <strong>{tracking}</strong>.</p>
+<p>Conservez-le pour toute question sur votre demande.</p></body></html>
+"""
