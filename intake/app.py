@@ -12,6 +12,8 @@ from pathlib import Path
 
 from capture.context import CaptureContext
 from connectors.base import Draft, submit
+from connectors.outbound import OutboundHandler
+from connectors.outbound import from_settings as outbound_config
 from intake.bus import STAGES, Bus
 from intake.hooks import Hooks, LoggingHook
 from intake.models import Envelope
@@ -60,6 +62,7 @@ class App:
             "capture": lambda: CaptureHandler(self.records, self.bus, self.capture_context()),
             "classify": lambda: ClassifyHandler(self.records, self.bus, self.rules),
             "record": lambda: RecordHandler(self.records, self.bus, self.settings.link_window_days),
+            "outbound": lambda: OutboundHandler(self.records, self.bus, outbound_config(self.settings, self.rules.teams)),
         }
         return factories[stage]()
 

@@ -25,7 +25,7 @@ from intake.errors import RetryableError
 
 log = logging.getLogger(__name__)
 
-STAGES = ("capture", "classify", "record")
+STAGES = ("capture", "classify", "record", "outbound")
 EXCHANGE = Exchange("intake", type="direct", durable=True)
 TEAM_EXCHANGE = Exchange("intake.teams", type="direct", durable=True)
 MAX_PRIORITY = 10

@@ -24,10 +24,12 @@ def _load(app: App, case_id: str) -> Case:
         raise click.ClickException(f"no case {case_id}") from None
 
 
-def _run(change) -> Case:
-    """Apply a lifecycle change, turning refused transitions into a clear CLI error."""
+def _run(app: App, change) -> Case:
+    """Apply a lifecycle change (then tell the outbound stage), or fail with a clear CLI error."""
     try:
-        return change()
+        record = change()
+        app.bus.send_to_stage("outbound", {"case_id": record.id})
+        return record
     except NotFound as exc:
         raise click.ClickException(f"no case {exc.data.get('case_id')}") from None
     except IntakeError as exc:
@@ -76,7 +78,7 @@ def case_list(app: App, team: str | None, status: str | None) -> None:
 @click.pass_obj
 def case_assign(app: App, case_id: str, assignee: str, note: str) -> None:
     """Give a case to a person."""
-    record = _run(lambda: lifecycle.assign(app.records, case_id.upper(), assignee, _actor(), note))
+    record = _run(app, lambda: lifecycle.assign(app.records, case_id.upper(), assignee, _actor(), note))
     click.echo(f"{record.id} assigned to {record.assignee}")
 
 
@@ -87,7 +89,7 @@ def case_assign(app: App, case_id: str, assignee: str, note: str) -> None:
 @click.pass_obj
 def case_status(app: App, case_id: str, status: str, note: str) -> None:
     """Mark a case in progress or waiting for the member."""
-    record = _run(lambda: lifecycle.change_status(app.records, case_id.upper(), status, _actor(), note))
+    record = _run(app, lambda: lifecycle.change_status(app.records, case_id.upper(), status, _actor(), note))
     click.echo(f"{record.id} is {record.status}")
 
 
@@ -98,7 +100,7 @@ def case_status(app: App, case_id: str, status: str, note: str) -> None:
 @click.pass_obj
 def case_close(app: App, case_id: str, outcome: str, note: str) -> None:
     """Close a case with its outcome."""
-    record = _run(lambda: lifecycle.close(app.records, case_id.upper(), outcome, _actor(), note))
+    record = _run(app, lambda: lifecycle.close(app.records, case_id.upper(), outcome, _actor(), note))
     click.echo(f"{record.id} closed after {lifecycle.time_to_close(record)}: {record.outcome}")
 
 
@@ -108,7 +110,7 @@ def case_close(app: App, case_id: str, outcome: str, note: str) -> None:
 @click.pass_obj
 def case_reopen(app: App, case_id: str, note: str) -> None:
     """Reopen a closed case."""
-    record = _run(lambda: lifecycle.reopen(app.records, case_id.upper(), _actor(), note))
+    record = _run(app, lambda: lifecycle.reopen(app.records, case_id.upper(), _actor(), note))
     click.echo(f"{record.id} is open again")
 
 

@@ -123,6 +123,24 @@ class Settings(BaseModel):
     calls_exchange_type: Literal["direct", "topic", "fanout", "headers"] = "topic"
     calls_routing_key: str = "#"
     calls_queue: str = "intake.calls"
+    # outbound: acknowledgements, webhooks, events exchange (connectors/outbound/README.md)
+    smtp_host: str = ""
+    smtp_port: int | None = None
+    smtp_tls: Literal["none", "starttls", "ssl"] = "starttls"
+    smtp_user: str = ""
+    smtp_password: SecretStr = SecretStr("")
+    smtp_from: str = ""
+    smtp_timeout_seconds: float = 30.0
+    smtp_ca_file: Path | None = None
+    ack_language: str = "fr"
+    ack_resend_unconfirmed: bool = True
+    outbound_templates_dir: Path | None = None
+    webhook_urls: tuple[str, ...] = ()
+    webhook_secret: SecretStr = SecretStr("")
+    webhook_timeout_seconds: float = 10.0
+    webhook_max_attempts: int = 5
+    webhook_retry_base_seconds: float = 1.0
+    events_exchange: str = "intake.events"
 
     @field_validator("member_number_pattern", "policy_number_pattern")
     @classmethod
@@ -156,7 +174,7 @@ class Settings(BaseModel):
             raise ValueError("port must be between 1 and 65535")
         return value
 
-    @field_validator("connectors", "web_api_keys", mode="before")
+    @field_validator("connectors", "web_api_keys", "webhook_urls", mode="before")
     @classmethod
     def _comma_list(cls, value: Any) -> Any:
         if isinstance(value, str):
@@ -274,7 +292,8 @@ def _explain(exc: ValidationError) -> str:
         if not name:  # a check across several settings names them in its message
             lines.append(f"  {err['msg']}")
             continue
-        secret = "password" in name or name.startswith("web_api_keys") or name == "imap_mailboxes"
+        secret = any(word in name for word in ("password", "secret")) or name.startswith("web_api_keys") \
+            or name == "imap_mailboxes"
         shown = "<hidden>" if secret or isinstance(err.get("input"), dict) else repr(err.get("input"))
         lines.append(f"  {ENV_PREFIX}{name.upper()}: {err['msg']} (got {shown})")
     return "\n".join(lines)

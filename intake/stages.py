@@ -81,6 +81,7 @@ class RecordHandler:
         case, link = record_item(self.records, envelope, capture, classification, decision, self.window_days)
         if link.new:
             self._dispatch(case.id, envelope.id, decision)
+        self.bus.send_to_stage("outbound", {"case_id": case.id, "envelope_id": envelope.id})
 
     def _dispatch(self, case_id: str, envelope_id: str, decision: Route) -> None:
         """Tell the team once: the dispatch event marks that the notice was published."""

@@ -83,8 +83,8 @@ class SmtpConfig:
 class WebhookConfig:
     """Which URLs get every case event, signed with ``secret``, and how hard we try."""
 
-    urls: tuple[str, ...]
-    secret: str = field(repr=False)
+    urls: tuple[str, ...] = field(repr=False)  # a URL may carry a token
+    secret: str = field(default="", repr=False)
     timeout_seconds: float = 10.0
     max_attempts: int = 5
     retry_base_seconds: float = 1.0
