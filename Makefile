@@ -3,7 +3,7 @@ VENV ?= .venv
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
 APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng libmagic1 poppler-utils qpdf \
-                rabbitmq-server dovecot-imapd
+                rabbitmq-server dovecot-imapd chromium
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
 .PHONY: setup system demo test services bench clean

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
+from intake import metrics
 from intake.bus import Bus
 from intake.models import Attachment, Channel, Envelope, Party, sha256_hex
 from storage.records import Records
@@ -82,4 +83,5 @@ def submit(records: Records, bus: Bus, draft: Draft) -> Envelope:
     envelope = build_envelope(records, draft)
     records.put_envelope(envelope)
     bus.send_to_stage("capture", {"envelope_id": envelope.id})
+    metrics.item_received(envelope.channel)
     return envelope

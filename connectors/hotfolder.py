@@ -25,6 +25,7 @@ from capture.sniff import sniff
 from connectors.base import Draft, FileDraft
 from connectors.checkpoints import Checkpoints, submit_once
 from connectors.registry import Connector
+from intake import metrics
 from intake.app import App
 from intake.errors import RetryableError
 from intake.models import sha256_hex
@@ -139,6 +140,7 @@ def batch_import(app: App, folder: Path, progress: bool = True) -> BatchReport:
             if problem := refusal(data, app.settings.max_item_bytes):
                 app.records.quarantine(f"hotfolder-{sha256_hex(data)[:24]}", "import", problem, {"file": str(path)})
                 report.refused.append((str(path), problem))
+                metrics.quarantined("import", problem)
                 continue
             envelope_id, fresh = submit_once(app, memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
             (report.submitted if fresh else report.duplicates).append(envelope_id)

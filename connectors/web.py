@@ -1,6 +1,8 @@
 """Web forms over HTTP (FastAPI): ``POST /v1/submissions`` answers 202 with a
 tracking id once the item is stored and queued; ``GET /v1/submissions/{id}``
-tells where it is; ``GET /`` is a minimal French self-service form.
+tells where it is; ``GET /`` is a minimal French self-service form. The same
+app serves the operations dashboard (``/dashboard``, see connectors/dashboard)
+and the Prometheus metrics (``/metrics``, see intake/metrics.py).
 
 Clients authenticate with ``X-API-Key`` (keys kept as SHA-256, compared with
 ``hmac.compare_digest``). The body is limited to ``web_max_bytes`` (413). An
@@ -22,17 +24,23 @@ from collections.abc import Iterable
 from typing import Any
 
 from fastapi import FastAPI, Header, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse, Response
 from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
 from connectors.base import FileDraft
+from connectors.dashboard.auth import DashboardUser, access_from
+from connectors.dashboard.routes import install as install_dashboard
+from connectors.dashboard.stats import today
 from connectors.registry import Connector
+from connectors.web_pages import CLOSED, PAGE, RECEIVED
 from connectors.webform import draft_from_form
 from intake.app import App
 from intake.bus import STAGES
 from intake.errors import NotFound, RetryableError
+from intake.metrics import CONTENT_TYPE as METRICS_TYPE
+from intake.metrics import BacklogCollector, QueueDepths, exposition
 from intake.models import sha256_hex, utcnow
 
 TRACKING = re.compile(r"W-[A-HJ-NP-Z2-9]{10}")
@@ -155,7 +163,7 @@ class Intake:
             return Whereabouts(**found, status="recorded", case_id=case_id, team=self._team(eid))
         if self.app.store.exists(f"decisions/{eid}.json"):
             return Whereabouts(**found, status="routed", team=self._team(eid))
-        if stage := next((s for s in STAGES if self.app.store.exists(f"quarantine/{s}-{eid}.json")), None):
+        if stage := next((s for s in STAGES if self.app.records.quarantine_entries(f"{s}-{eid}")), None):
             return Whereabouts(**found, status="quarantined", stage=stage)
         status = "captured" if self.app.store.exists(f"captures/{eid}.json") else "received"
         return Whereabouts(**found, status=status)
@@ -177,8 +185,11 @@ class Intake:
 
 
 def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int | None = None,
-               public_form: bool | None = None) -> FastAPI:
-    """The HTTP application on ``app`` (defaults from its settings)."""
+               public_form: bool | None = None, users: Iterable[DashboardUser | dict] | None = None,
+               session_secret: str | bytes | None = None, cache_seconds: float = 5.0) -> FastAPI:
+    """The HTTP application on ``app`` (defaults from its settings): submissions, dashboard, metrics.
+
+    The dashboard and the gauges read the store at most every ``cache_seconds``."""
     s = app.settings
     intake = Intake(app, s.web_api_keys if api_keys is None else api_keys,
                     s.web_public_form if public_form is None else public_form)
@@ -186,6 +197,15 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
     api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes)
     api.add_exception_handler(BodyTooLarge, _too_large)
     api.add_exception_handler(RetryableError, _unavailable)  # broker or store down: the client retries
+    dashboard = install_dashboard(api, app, access_from(s, users, session_secret), intake.lock,
+                                  cache_seconds)
+    collector = BacklogCollector(QueueDepths(s.effective_broker_url, s.bus_dir, app.rules.teams),
+                                 lambda: dashboard.reader.snapshot().cases, today, utcnow)
+
+    @api.get("/metrics", include_in_schema=False)
+    def metrics() -> Response:
+        """Prometheus metrics: this process's counters and the backlog gauges."""
+        return Response(exposition(collector), media_type=METRICS_TYPE)
 
     @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC)
     async def submit(request: Request, x_api_key: str | None = Header(None),
@@ -276,29 +296,3 @@ class WebConnector(Connector):
         server = uvicorn.Server(config)
         threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True).start()
         server.run()
-
-
-CLOSED = "<p><strong>Ce formulaire n'est pas ouvert au public : utilisez votre espace adhérent.</strong></p>"
-PAGE = """<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Nous écrire</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{{font-family:sans-serif;max-width:40em;margin:2em auto;padding:0 1em}}
-label{{display:block;margin-top:1em}}input,textarea{{width:100%;padding:.4em}}</style></head>
-<body><h1>Nous écrire</h1>{notice}
-<p>Votre demande est transmise au service santé. Un numéro de suivi vous est donné à l'envoi.</p>
-<form method="post" action="/v1/submissions" enctype="multipart/form-data">
-<label>Nom et prénom <input name="name" required autocomplete="name"></label>
-<label>Courriel <input name="email" type="email" autocomplete="email"></label>
-<label>Téléphone <input name="phone" type="tel" autocomplete="tel"></label>
-<label>N° d'adhérent <input name="member_number" inputmode="numeric" pattern="[0-9]{{8}}"></label>
-<label>Objet <input name="subject"></label>
-<label>Votre message <textarea name="message" rows="8" required></textarea></label>
-<label>Pièces jointes (PDF, photos) <input name="files" type="file" multiple accept=".pdf,image/*"></label>
-<p><button type="submit">Envoyer</button></p>
-</form></body></html>
-"""
-RECEIVED = """<!doctype html>
-<html lang="fr"><head><meta charset="utf-8"><title>Demande reçue</title></head>
-<body><h1>Demande reçue</h1><p>Merci. Votre numéro de suivi : <strong>{tracking}</strong>.</p>
-<p>Conservez-le pour toute question sur votre demande.</p></body></html>
-"""

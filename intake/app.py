@@ -15,7 +15,8 @@ from connectors.base import Draft, submit
 from connectors.outbound import OutboundHandler
 from connectors.outbound import from_settings as outbound_config
 from intake.bus import STAGES, Bus
-from intake.hooks import Hooks, LoggingHook
+from intake.hooks import CorrelationHook, Hooks, LoggingHook
+from intake.metrics import MetricsHook
 from intake.models import Envelope
 from intake.settings import Settings
 from intake.stages import CaptureHandler, ClassifyHandler, RecordHandler
@@ -30,7 +31,7 @@ class App:
     """One process's view of intake."""
 
     settings: Settings
-    hooks: Hooks = field(default_factory=lambda: Hooks([LoggingHook()]))
+    hooks: Hooks = field(default_factory=lambda: Hooks([CorrelationHook(), LoggingHook(), MetricsHook()]))
 
     @cached_property
     def store(self) -> ObjectStore:

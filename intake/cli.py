@@ -52,7 +52,7 @@ def ingest(app: App, paths: tuple[Path, ...]) -> None:
     """Submit files (.eml, .pdf, images, web-form .json, call-log .csv/.jsonl)."""
     from intake.ingest import ingest_paths
 
-    report = ingest_paths(app, paths)
+    report = ingest_paths(app, paths, progress=True)
     console.print(f"queued {len(report.envelopes)} item(s), quarantined {len(report.quarantined)}")
     for name, reason in report.quarantined:
         console.print(f"  quarantined {name}: {reason}")
@@ -64,6 +64,10 @@ def ingest(app: App, paths: tuple[Path, ...]) -> None:
 @click.pass_obj
 def worker(app: App, stages: tuple[str, ...], until_idle: float | None) -> None:
     """Consume and process items for STAGES (default: all)."""
+    if app.settings.metrics_port:
+        from intake.metrics import serve_metrics
+
+        serve_metrics(app.settings.metrics_port, app.settings.metrics_host)
     app.worker(stages or STAGES).run(idle_timeout=until_idle)
 
 

@@ -1,14 +1,20 @@
 """Hooks: cross-cutting work around each message (logging, metrics...).
 
 Every method does nothing by default (dramatiq middleware style); the worker
-calls them at fixed points of a message's life. A hook that raises is logged
-and ignored: observability must never fail an item.
+calls them at fixed points of a message's life. ``before_process`` goes to the
+hooks in their order and the closing moments in reverse order (like nested
+``with`` blocks), so the first hook opens first and closes last: the
+correlation hook, first in the list, tags every line the others log. A hook
+that raises is logged and ignored: observability must never fail an item.
 """
 
 from __future__ import annotations
 
 import logging
+import threading
 from typing import Any
+
+from intake.logs import reset_correlation_id, set_correlation_id
 
 log = logging.getLogger("intake.hooks")
 
@@ -36,8 +42,9 @@ class Hooks:
         self.hooks = list(hooks or [])
 
     def emit(self, moment: str, *args: Any) -> None:
-        """Call ``moment`` on every hook."""
-        for hook in self.hooks:
+        """Call ``moment`` on every hook (closing moments in reverse order)."""
+        ordered = self.hooks if moment == "before_process" else reversed(self.hooks)
+        for hook in ordered:
             try:
                 getattr(hook, moment)(*args)
             except Exception:  # a broken hook must not lose an item
@@ -55,3 +62,31 @@ class LoggingHook(Hook):
 
     def on_quarantine(self, stage: str, body: dict[str, Any], reason: str) -> None:
         log.error("%s quarantined %s: %s", stage, body.get("envelope_id"), reason)
+
+
+class CorrelationHook(Hook):
+    """Tags every log line about an item with its envelope id, across stages.
+
+    Put it first in the list: it opens before the other hooks and closes after them."""
+
+    def __init__(self) -> None:
+        self._open = threading.local()  # one item at a time per thread; connectors share hooks across threads
+
+    def before_process(self, stage: str, body: dict[str, Any]) -> None:
+        self._close()  # an item whose failure could not even be recorded never closed: drop its id
+        self._open.token = set_correlation_id(body.get("envelope_id"))
+
+    def after_process(self, stage: str, body: dict[str, Any], seconds: float) -> None:
+        self._close()
+
+    def on_retry(self, stage: str, body: dict[str, Any], error: BaseException, attempt: int) -> None:
+        self._close()
+
+    def on_quarantine(self, stage: str, body: dict[str, Any], reason: str) -> None:
+        self._close()
+
+    def _close(self) -> None:
+        token = getattr(self._open, "token", None)
+        if token is not None:
+            self._open.token = None
+            reset_correlation_id(token)

@@ -9,7 +9,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rich.progress import track
+
 from connectors.files import drafts_from_path
+from intake import metrics
 from intake.app import App
 from intake.errors import PermanentError
 from intake.models import Envelope
@@ -33,10 +36,10 @@ def expand(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
-def ingest_paths(app: App, paths: Iterable[Path]) -> IngestReport:
-    """Submit every file under ``paths``."""
+def ingest_paths(app: App, paths: Iterable[Path], progress: bool = False) -> IngestReport:
+    """Submit every file under ``paths`` (with a progress bar if asked)."""
     report = IngestReport()
-    for path in expand(paths):
+    for path in track(expand(paths), description="ingest", disable=not progress, transient=True):
         try:
             _check_size(path, app.settings.max_item_bytes)
             report.envelopes.extend(app.submit(draft) for draft in drafts_from_path(path))
@@ -61,4 +64,5 @@ def _quarantine_file(app: App, path: Path, reason: str) -> None:
     else:
         payload["path"] = str(path.resolve())
     entry = app.records.quarantine(f"ingest-{path.name}", "ingest", reason, payload)
+    metrics.quarantined("ingest", reason)
     log.warning("quarantined a file at ingest (%s): %s", entry, reason)

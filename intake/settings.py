@@ -141,6 +141,11 @@ class Settings(BaseModel):
     webhook_max_attempts: int = 5
     webhook_retry_base_seconds: float = 1.0
     events_exchange: str = "intake.events"
+    # observability and the dashboard (connectors/dashboard/README.md)
+    metrics_port: int | None = None
+    metrics_host: str = "127.0.0.1"
+    dashboard_users: tuple[dict[str, Any], ...] = ()
+    dashboard_session_secret: SecretStr | None = None
 
     @field_validator("member_number_pattern", "policy_number_pattern")
     @classmethod
@@ -181,14 +186,14 @@ class Settings(BaseModel):
             return tuple(part.strip() for part in value.split(",") if part.strip())
         return value
 
-    @field_validator("imap_mailboxes", mode="before")
+    @field_validator("imap_mailboxes", "dashboard_users", mode="before")
     @classmethod
-    def _json_mailboxes(cls, value: Any) -> Any:
+    def _json_list(cls, value: Any) -> Any:
         if isinstance(value, str):
             try:
                 value = json.loads(value)
             except json.JSONDecodeError as exc:
-                raise ValueError(f"must be a JSON list of mailbox objects: {exc}") from None
+                raise ValueError(f"must be a JSON list of objects: {exc}") from None
         return [value] if isinstance(value, dict) else value
 
     @field_validator("imap_mailboxes")
@@ -293,7 +298,7 @@ def _explain(exc: ValidationError) -> str:
             lines.append(f"  {err['msg']}")
             continue
         secret = any(word in name for word in ("password", "secret")) or name.startswith("web_api_keys") \
-            or name == "imap_mailboxes"
+            or name in {"imap_mailboxes", "dashboard_users"}
         shown = "<hidden>" if secret or isinstance(err.get("input"), dict) else repr(err.get("input"))
         lines.append(f"  {ENV_PREFIX}{name.upper()}: {err['msg']} (got {shown})")
     return "\n".join(lines)

@@ -12,6 +12,7 @@ from typing import Any
 from capture.context import CaptureContext
 from capture.pipeline import run_capture
 from classify import classify
+from intake import metrics
 from intake.bus import Bus, team_queue
 from intake.errors import NotFound, PermanentError
 from intake.models import CaseEvent, Envelope, Route, utcnow
@@ -44,6 +45,7 @@ class CaptureHandler:
         envelope = _envelope(self.records, body)
         capture = run_capture(envelope, lambda ref: self.records.store.get(ref.key), self.context)
         self.records.put_capture(capture)
+        metrics.captured(capture)
         self.bus.send_to_stage("classify", {"envelope_id": envelope.id})
 
 
@@ -62,6 +64,7 @@ class ClassifyHandler:
         classification = classify(envelope, capture)
         decision = route(self.rules, envelope, capture, classification)
         self.records.put_decision(envelope.id, classification, decision)
+        metrics.classified(classification, decision)
         self.bus.send_to_stage("record", {"envelope_id": envelope.id})
 
 

@@ -143,6 +143,10 @@ class Records:
         """Every quarantined item, with its reason."""
         return [json.loads(self.store.get(k)) for k in self.store.list("quarantine/")]
 
+    def quarantine_entries(self, item_id: str) -> list[dict]:
+        """The quarantine entries (still in quarantine) of one item, oldest first."""
+        return [json.loads(self.store.get(k)) for k in self.store.list(f"quarantine/{_safe(item_id)}--")]
+
     def quarantined_item(self, item_id: str) -> dict:
         """One quarantined item; NotFound if there is none."""
         return json.loads(self.store.get(f"quarantine/{_safe(item_id)}.json"))

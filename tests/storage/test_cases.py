@@ -59,3 +59,12 @@ def test_the_same_member_on_another_topic_or_much_later_opens_a_new_case(records
     later, _ = record_item(records, *_item(3, at=T0 + timedelta(days=90), fields=[_field("member_number", "12345678")]))
     assert len({first.id, other_topic.id, later.id}) == 3
     assert sorted(records.member_cases("12345678")) == sorted([first.id, other_topic.id, later.id])
+
+
+def test_quarantine_entries_of_one_item_are_found_and_released_one_by_one(records):
+    first = records.quarantine("capture-env-1", "capture", "corrupt PDF", {"envelope_id": "env-1"})
+    records.quarantine("capture-env-10", "capture", "other item", {"envelope_id": "env-10"})
+    second = records.quarantine("capture-env-1", "capture", "corrupt PDF again", {"envelope_id": "env-1"})
+    assert [e["id"] for e in records.quarantine_entries("capture-env-1")] == [first, second]
+    records.release(first, "retried")
+    assert [e["id"] for e in records.quarantine_entries("capture-env-1")] == [second]
