@@ -6,7 +6,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng libmagic1 popp
                 rabbitmq-server dovecot-imapd chromium
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: setup system demo test services bench clean
+.PHONY: setup system demo test services bench train eval clean
 
 setup: system $(STAMP)
 
@@ -27,7 +27,14 @@ services:
 	@scripts/ensure-rabbitmq
 
 demo: setup
+	[ -f .intake/models/classifier/meta.json ] || $(VENV)/bin/intake train
 	$(VENV)/bin/intake demo
+
+train: setup
+	$(VENV)/bin/intake train
+
+eval: setup
+	$(VENV)/bin/intake eval
 
 test: setup services
 	$(VENV)/bin/python -m pytest -q

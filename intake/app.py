@@ -11,6 +11,7 @@ from functools import cached_property
 from pathlib import Path
 
 from capture.context import CaptureContext
+from classify.model import model_for
 from connectors.base import Draft, submit
 from connectors.outbound import OutboundHandler
 from connectors.outbound import from_settings as outbound_config
@@ -61,7 +62,7 @@ class App:
         """The handler of one stage."""
         factories = {
             "capture": lambda: CaptureHandler(self.records, self.bus, self.capture_context()),
-            "classify": lambda: ClassifyHandler(self.records, self.bus, self.rules),
+            "classify": lambda: ClassifyHandler(self.records, self.bus, self.rules, model_for(self.settings)),
             "record": lambda: RecordHandler(self.records, self.bus, self.settings.link_window_days),
             "outbound": lambda: OutboundHandler(self.records, self.bus, outbound_config(self.settings, self.rules.teams)),
         }

@@ -93,6 +93,11 @@ main.add_command(case)
 main.add_command(member)
 main.add_command(quarantine)
 
+from classify.cli import train, eval_command  # noqa: E402
+
+main.add_command(train)
+main.add_command(eval_command, name="eval")
+
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -146,6 +146,8 @@ class Settings(BaseModel):
     metrics_host: str = "127.0.0.1"
     dashboard_users: tuple[dict[str, Any], ...] = ()
     dashboard_session_secret: SecretStr | None = None
+    # trained text classifier (classify/README.md); None: <data_dir>/models/classifier
+    classifier_model: Path | None = None
 
     @field_validator("member_number_pattern", "policy_number_pattern")
     @classmethod

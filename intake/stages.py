@@ -12,6 +12,7 @@ from typing import Any
 from capture.context import CaptureContext
 from capture.pipeline import run_capture
 from classify import classify
+from classify.model import TextModel
 from intake import metrics
 from intake.bus import Bus, team_queue
 from intake.errors import NotFound, PermanentError
@@ -56,12 +57,13 @@ class ClassifyHandler:
     records: Records
     bus: Bus
     rules: RuleSet
+    model: TextModel | None = None  # the trained text classifier; None = rules alone
     stage: str = "classify"
 
     def __call__(self, body: dict[str, Any]) -> None:
         envelope = _envelope(self.records, body)
         capture = self.records.capture(envelope.id)
-        classification = classify(envelope, capture)
+        classification = classify(envelope, capture, model=self.model)
         decision = route(self.rules, envelope, capture, classification)
         self.records.put_decision(envelope.id, classification, decision)
         metrics.classified(classification, decision)

@@ -1,0 +1,166 @@
+"""Train the text classifier on the generated corpus, reproducibly.
+
+One blank French pipeline (no vectors: ``fr_core_news_sm`` ships none) with
+one exclusive ``textcat`` per head, each with the architecture that did best
+on the dev split: a bag of words and bigrams for the topic, word-piece
+embeddings with mean and max pooling for complexity, both combined for
+urgency. Every head is trained on the same examples, evaluated on dev after
+each epoch with averaged weights, and keeps its best epoch. Seeds are fixed
+(corpus, shuffling, initial weights), so the same command gives the same model.
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import spacy
+from spacy.language import Language
+from spacy.training import Example
+from spacy.util import compounding, fix_random_seed, minibatch
+from thinc.api import Adam, Optimizer
+
+from classify.corpus import SIZES, Sample, build_corpus
+from classify.evaluate import score_head
+from classify.model import HEADS, META_FILE, TextModel, forget_model, model_text, pipe_name
+
+EPOCHS = 6
+LEARN_RATE = 0.001
+DROPOUT = 0.2
+BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2, "no_output_layer": False}
+# Word-piece embeddings (prefix, suffix, shape) and a small window encoder next to the bag of words:
+# they read "pas urgent", "3e relance" and OCR-damaged words that a bag of words misses.
+TOK2VEC = {
+    "@architectures": "spacy.Tok2Vec.v2",
+    "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64, "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
+              "rows": [5000, 1000, 2500, 2500], "include_static_vectors": False},
+    "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1, "maxout_pieces": 3,
+               "depth": 2},
+}
+ENSEMBLE = {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": TOK2VEC, "linear_model": dict(BOW, ngram_size=1)}
+# Max pooling next to mean pooling: one decisive sentence ("devis", "contrat collectif") in a long
+# letter still counts in full instead of being averaged away by the courtesy around it.
+POOLED = {"@architectures": "spacy.TextCatReduce.v1", "tok2vec": TOK2VEC, "exclusive_classes": True,
+          "use_reduce_first": False, "use_reduce_last": False, "use_reduce_max": True, "use_reduce_mean": True}
+ARCHITECTURES = {"topic": BOW, "complexity": POOLED, "urgency": ENSEMBLE}
+
+# Called after each epoch with (epoch, dev scores per head).
+EpochHook = Callable[[int, dict[str, float]], None]
+
+
+@dataclass(frozen=True)
+class TrainReport:
+    """What a training run produced and how well it did on the dev split."""
+
+    path: str
+    seed: int
+    epochs: int
+    best_epochs: dict[str, int]
+    seconds: float
+    sizes: dict[str, int]
+    dev: dict[str, float]
+
+
+def build_pipeline() -> Language:
+    """A blank French pipeline with one untrained textcat per head."""
+    nlp = spacy.blank("fr")
+    for head, labels in HEADS.items():
+        textcat = nlp.add_pipe("textcat", name=pipe_name(head), config={"model": ARCHITECTURES[head]})
+        for label in labels:
+            textcat.add_label(label)
+    return nlp
+
+
+def gold_cats(sample: Sample, head: str) -> dict[str, float]:
+    """The sample's label for one head as spaCy cats (1.0 for it, 0.0 for the others)."""
+    gold = getattr(sample, head)
+    return {label: float(label == gold) for label in HEADS[head]}
+
+
+def examples(nlp: Language, samples: list[Sample], texts: list[str]) -> dict[str, list[Example]]:
+    """Training examples per head (spaCy's exclusive textcat wants one label per example)."""
+    pairs = list(zip((nlp.make_doc(t) for t in texts), samples, strict=True))
+    return {head: [Example.from_dict(doc, {"cats": gold_cats(s, head)}) for doc, s in pairs] for head in HEADS}
+
+
+def train(
+    out: Path, seed: int = 0, epochs: int | None = None, sizes: dict[str, int] | None = None,
+    on_epoch: EpochHook | None = None,
+) -> TrainReport:
+    """Train on the corpus's train split, keep each head's best epoch on dev, save to ``out``."""
+    started = time.monotonic()
+    fix_random_seed(seed)
+    sizes = {k: v for k, v in (sizes or SIZES).items() if k != "test"}  # the test split is never looked at
+    corpus = build_corpus(seed, sizes)
+    nlp = build_pipeline()
+    best = fit(nlp, corpus["train"], corpus["dev"], epochs or EPOCHS, random.Random(seed), on_epoch)
+    report = TrainReport(str(out), seed, epochs or EPOCHS, {h: b[1] for h, b in best.items()},
+                         round(time.monotonic() - started, 1), sizes, {h: b[0] for h, b in best.items()})
+    save(nlp, out, report)
+    return report
+
+
+def fit(
+    nlp: Language, train_set: list[Sample], dev: list[Sample], epochs: int, rng: random.Random,
+    on_epoch: EpochHook | None = None,
+) -> dict[str, tuple[float, int, bytes]]:
+    """Train every head; leave each at its best dev epoch; return {head: (dev macro-F1, epoch, weights)}."""
+    per_head = examples(nlp, train_set, [model_text(s.text) for s in train_set])
+    optimizer = initialize(nlp, per_head)
+    best: dict[str, tuple[float, int, bytes]] = {}
+    for epoch in range(1, epochs + 1):
+        for head, head_examples in per_head.items():
+            _one_epoch(nlp, head, head_examples, optimizer, rng)
+        with nlp.use_params(optimizer.averages):  # averaged weights: steadier than the last step's
+            scores = dev_scores(nlp, dev)
+            _keep_best(nlp, epoch, scores, best)
+        if on_epoch:
+            on_epoch(epoch, scores)
+    for head, (_, _, weights) in best.items():
+        nlp.get_pipe(pipe_name(head)).from_bytes(weights)
+    return best
+
+
+def _keep_best(nlp: Language, epoch: int, scores: dict[str, float], best: dict) -> None:
+    """Snapshot each head whose dev score improved: heads are independent, so each keeps its best epoch."""
+    for head, score in scores.items():
+        if score > best.get(head, (-1.0,))[0]:
+            best[head] = (score, epoch, nlp.get_pipe(pipe_name(head)).to_bytes())
+
+
+def initialize(nlp: Language, per_head: dict[str, list[Example]]) -> Optimizer:
+    """Initialise each head on its own examples; return the shared optimizer (with weight averaging)."""
+    for head, head_examples in per_head.items():
+        nlp.get_pipe(pipe_name(head)).initialize(lambda e=head_examples: e, nlp=nlp)
+    return Adam(LEARN_RATE, L2=1e-6, use_averages=True)
+
+
+def _one_epoch(nlp: Language, head: str, head_examples: list[Example], optimizer: Optimizer, rng: random.Random
+               ) -> None:
+    """One shuffled pass of one head over its training examples."""
+    rng.shuffle(head_examples)
+    textcat = nlp.get_pipe(pipe_name(head))
+    for batch in minibatch(head_examples, size=compounding(8.0, 64.0, 1.01)):
+        textcat.update(batch, sgd=optimizer, drop=DROPOUT)
+
+
+def dev_scores(nlp: Language, samples: list[Sample]) -> dict[str, float]:
+    """Macro-F1 per head on ``samples``."""
+    predictions = TextModel(nlp).predict_many([s.text for s in samples])
+    return {
+        head: score_head(head, [getattr(s, head) for s in samples], [p.best(head)[0] for p in predictions]).macro_f1
+        for head in HEADS
+    }
+
+
+def save(nlp: Language, out: Path, report: TrainReport) -> None:
+    """Write the pipeline and the training report; the report marks a complete model."""
+    out.mkdir(parents=True, exist_ok=True)
+    (out / META_FILE).unlink(missing_ok=True)  # a crash while writing leaves no half model marked complete
+    nlp.to_disk(out)
+    (out / META_FILE).write_text(json.dumps(asdict(report), indent=2) + "\n")
+    forget_model(out)
