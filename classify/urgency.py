@@ -34,6 +34,8 @@ URGENCY_CUES: dict[str, dict[str, float]] = {
     },
 }
 # "3e relance", "4ème relance": the count decides; "hospitalisation prévue le 12 mars": a date ahead.
+# "ce n'est pas urgent", "aucune urgence", "rien d'urgent": the member says it can wait
+NEGATED = re.compile(r"\b(?:pas|aucune|rien)\s+(?:d\W?\s*|de\s+)?urgen\w*")
 NTH_REMINDER = re.compile(r"\b(\d+)\s?(?:e|eme|ieme|er|nd|nde)\s+(?:relance|rappel|fois|courrier)\b")
 PLANNED_CARE = re.compile(
     r"\b(?:hospitalisation|operation|intervention|entree|admission|accouchement|pose)\b"
@@ -52,7 +54,7 @@ class UrgencyResult:
 
 def assess_urgency(text: str) -> UrgencyResult:
     """The most severe urgency level with a cue in ``text``."""
-    folded = fold(text)
+    folded = NEGATED.sub("sans urgence", fold(text))
     found = {level: [cue_label(c, folded) for c in find_cues(folded, cues)] for level, cues in URGENCY_CUES.items()}
     _add_patterns(folded, found)
     for level in ("critical", "high", "low"):

@@ -47,3 +47,9 @@ def test_a_past_visit_to_the_emergency_room_is_not_urgent():
 def test_no_cue_means_normal_with_middling_confidence():
     result = assess_urgency("Bonjour, voici mon nouveau RIB.")
     assert (result.level, result.confidence) == ("normal", 0.5)
+
+
+@pytest.mark.parametrize("text", ["Ce n'est pas urgent, merci de me répondre quand possible.",
+                                  "Aucune urgence pour cette attestation.", "Rien d'urgent, simple question."])
+def test_a_member_saying_it_is_not_urgent_gets_low_urgency(text):
+    assert assess_urgency(text).level == "low"
