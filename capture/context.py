@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 
 
@@ -11,9 +12,18 @@ class CaptureContext:
 
     ocr_languages: str = "fra+eng"
     dpi: int = 300
+    ocr_workers: int = 0  # Tesseract processes at once; 0 = one per usable core
     max_pages: int = 200
     max_bytes: int = 50 * 1024 * 1024
     max_pixels: int = 80_000_000
-    member_pattern: str = r"(?i)adh[ée]rent\s*:?\s*(\d{8})"
-    policy_pattern: str = r"(?i)contrat\s*:?\s*([A-Z]{2}-?\d{6})"
+    # the same defaults as Settings.member_number_pattern / policy_number_pattern
+    member_pattern: str = r"(?i)adh[ée]rent\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*(\d{8})\b"
+    policy_pattern: str = r"(?i)contrat\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*([A-Z]{2}-?\d{6})\b"
     find_names: bool = True
+
+    @property
+    def pool_size(self) -> int:
+        """How many pages are OCR'd at once: ``ocr_workers``, else the cores this process may use."""
+        if self.ocr_workers > 0:
+            return self.ocr_workers
+        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1

@@ -71,12 +71,19 @@ def find_policy(text: str, source: str, patterns: FieldPatterns) -> Iterator[Ext
             yield _field("policy_number", m, source, _compact(m.group(1)), 0.9, 1)
 
 
+# OCR reads some letters of a reference as punctuation that no reference contains (J as ")" or "}"...)
+_REF_REPAIRS = str.maketrans({"}": "J", "]": "J", ")": "J", "|": "1", "!": "1", "$": "S", "€": "E", "£": "E"})
+_REF_CHAR = r"[0-9A-Za-z}\])|!$€£]"
+_REF_OCR = re.compile(rf"\bIN[-\s]?({_REF_CHAR}{{4}})[-\s]?({_REF_CHAR}{{4}})(?!\w)", re.IGNORECASE)
+
+
 def find_case_ref(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
     """Case references ``IN-XXXX-XXXX``; a failed check character is kept, invalid."""
-    for m in refs.PATTERN.finditer(text):
-        canon = refs.normalize(m.group(0))
+    for m in _REF_OCR.finditer(text):
+        canon = refs.normalize(m.group(0).translate(_REF_REPAIRS))
         if canon:
-            yield _field("case_ref", m, source, canon, 0.99)
+            repaired = m.group(0).translate(_REF_REPAIRS) != m.group(0)
+            yield _field("case_ref", m, source, canon, 0.9 if repaired else 0.99)
         elif _looks_like_ref(m.group(0)):
             yield _field("case_ref", m, source, m.group(0), 0.4, note="check character mismatch")
 
@@ -132,9 +139,10 @@ def find_nir(text: str, source: str, patterns: FieldPatterns) -> Iterator[Extrac
 
 # --- contacts ----------------------------------------------------------------
 
-_PAIRS = r"[1-9](?:[ \u00a0.-]?\d\d){4}"
+# OCR reads a 0 as the letter O now and then; in the rigid pairs of a phone number that is safe to undo
+_PAIRS = r"[1-9](?:[ \u00a0.-]?[\dO][\dO]){4}"
 _PHONE = re.compile(
-    rf"(?<![\w+])(?<!\d[ .-])(?:(?:\+|00)33{_SEP}?(?:\(0\){_SEP}?)?(?P<i>{_PAIRS})|0(?P<n>{_PAIRS}))"
+    rf"(?<![\w+])(?<!\d[ .-])(?:(?:\+|00)33{_SEP}?(?:\(0\){_SEP}?)?(?P<i>{_PAIRS})|[0O](?P<n>{_PAIRS}))"
     rf"(?!\w|[ .-]\d)"
 )
 
@@ -142,8 +150,8 @@ _PHONE = re.compile(
 def find_phone(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
     """French phone numbers, national or international, normalized to E.164."""
     for m in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", m.group("i") or m.group("n"))
-        yield _field("phone", m, source, f"+33{digits}", 0.85)
+        digits = re.sub(r"\D", "", (m.group("i") or m.group("n")).replace("O", "0"))
+        yield _field("phone", m, source, f"+33{digits}", 0.7 if "O" in m.group(0) else 0.85)
 
 
 _EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
@@ -164,8 +172,9 @@ _MONTHS = {
     "novembre": 11, "nov": 11, "decembre": 12, "décembre": 12, "dec": 12, "déc": 12,
 }
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_FIRST = r"[1lI]er"  # "1er"; OCR often reads the 1 as l or I, and a month name follows anyway
 _DATE_WORDS = re.compile(
-    rf"(?<!\w)(?P<d>1er|\d{{1,2}}){_SP}+(?P<m>{_MONTH_NAMES})\.?{_SP}+(?P<y>\d{{4}})(?!\d)",
+    rf"(?<!\w)(?P<d>{_FIRST}|\d{{1,2}}){_SP}+(?P<m>{_MONTH_NAMES})\.?{_SP}+(?P<y>\d{{4}})(?!\d)",
     re.IGNORECASE,
 )
 _DATE_NUM = re.compile(
@@ -183,7 +192,7 @@ def find_date(text: str, source: str, patterns: FieldPatterns) -> Iterator[Extra
 
 def _date_field(m: re.Match[str], source: str) -> ExtractedField:
     """One date match, checked against the calendar."""
-    day = 1 if m.group("d").lower() == "1er" else int(m.group("d"))
+    day = 1 if m.group("d").lower().endswith("er") else int(m.group("d"))
     raw_month = m.group("m")
     month = int(raw_month) if raw_month.isdigit() else _MONTHS[raw_month.lower()]
     year = checks.full_year(int(m.group("y")))

@@ -13,8 +13,9 @@ from typing import Protocol
 
 from capture.context import CaptureContext
 from capture.extractors import extractor_for
+from capture.policy import refusal
 from capture.sniff import EMPTY, sniff
-from intake.errors import IntakeError, PermanentError, RetryableError
+from intake.errors import IntakeError, PermanentError, RetryableError, UnsupportedInput
 from intake.models import Capture, DocumentCapture, Envelope, ExtractedField, ObjectRef, PageCapture, sha256_hex
 
 Loader = Callable[[ObjectRef], bytes]
@@ -66,6 +67,8 @@ def read_document(name: str, ref: ObjectRef, ctx: CaptureContext, load: Loader) 
     try:
         if mime == EMPTY:
             raise PermanentError("empty file")
+        if reason := refusal(mime, data):
+            raise UnsupportedInput(reason)
         pages = extractor_for(mime).extract(data, ctx)
     except RetryableError:
         raise

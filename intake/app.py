@@ -54,7 +54,8 @@ class App:
         """The frozen context capture stages run with."""
         s = self.settings
         return CaptureContext(
-            ocr_languages=s.ocr_languages, dpi=s.ocr_dpi, max_pages=s.max_pages, max_bytes=s.max_item_bytes,
+            ocr_languages=s.ocr_languages, dpi=s.ocr_dpi, ocr_workers=s.ocr_workers, max_pages=s.max_pages,
+            max_bytes=s.max_item_bytes,
             member_pattern=s.member_number_pattern, policy_pattern=s.policy_number_pattern,
         )
 

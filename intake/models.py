@@ -92,6 +92,8 @@ class PageCapture(Model):
     text: str
     method: PageMethod
     confidence: float | None = None
+    rotation: int = 0  # degrees turned clockwise before OCR
+    skew: float = 0.0  # degrees levelled before OCR
 
 
 class DocumentCapture(Model):

@@ -1,4 +1,4 @@
-"""Scanned images (PNG, JPEG, multi-page TIFF...): OCR every frame.
+"""Scanned images (PNG, JPEG, multi-page TIFF...): OCR every frame, frames in parallel.
 
 Pillow's decompression-bomb guard is set from the context, so a tiny file that
 claims gigapixels is refused before it is decoded.
@@ -7,12 +7,14 @@ claims gigapixels is refused before it is decoded.
 from __future__ import annotations
 
 import io
+import itertools
 import warnings
+from collections.abc import Iterator
 
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from capture.context import CaptureContext
-from capture.ocr import ocr_image
+from capture.ocr import ocr_capture, ocr_pages
 from intake.errors import PermanentError, UnsupportedInput
 from intake.models import PageCapture
 
@@ -35,12 +37,23 @@ def open_image(data: bytes, ctx: CaptureContext) -> Image.Image:
 
 
 def extract(data: bytes, ctx: CaptureContext) -> list[PageCapture]:
-    """OCR each frame of the image, up to the page limit."""
-    image = open_image(data, ctx)
-    pages = []
-    for number, frame in enumerate(ImageSequence.Iterator(image), start=1):
-        if number > ctx.max_pages:
-            break
-        text, confidence = ocr_image(frame.copy(), ctx.ocr_languages, ctx.dpi)
-        pages.append(PageCapture(number=number, text=text, method="ocr", confidence=confidence))
-    return pages
+    """OCR each frame of the image in the pool, up to the page limit."""
+    frames = _frames(open_image(data, ctx), ctx)
+    return [ocr_capture(number, page) for number, page in enumerate(ocr_pages(frames, ctx), start=1)]
+
+
+def _frames(image: Image.Image, ctx: CaptureContext) -> Iterator[Image.Image]:
+    """Each frame, decoded one at a time; Pillow's guard only saw the first frame's size."""
+    for number, frame in enumerate(itertools.islice(ImageSequence.Iterator(image), ctx.max_pages), start=1):
+        if frame.width * frame.height > ctx.max_pixels:
+            raise PermanentError("image too large (decompression bomb guard)", page=number,
+                                 pixels=frame.width * frame.height)
+        yield _decoded(frame, number)
+
+
+def _decoded(frame: Image.Image, number: int) -> Image.Image:
+    """A decoded copy of the current frame (the sequence reuses one image object)."""
+    try:
+        return frame.copy()
+    except (OSError, SyntaxError, ValueError) as exc:
+        raise PermanentError("corrupt or truncated image", page=number, error=str(exc)) from exc

@@ -111,11 +111,37 @@ def test_english_words_after_in_are_not_taken_for_a_case_reference():
     assert fields("The letter came in this case too.", "case_ref") == []
 
 
+@pytest.mark.parametrize("misread, letter", [("}", "J"), ("]", "J"), (")", "J"), ("|", "1"), ("$", "S")])
+def test_a_reference_letter_ocr_read_as_punctuation_is_repaired_when_the_check_then_holds(misread, letter):
+    ref = next(r for r in (make_case_ref(f"ocr-{n}") for n in range(500)) if letter in r[3:])
+    at = ref.index(letter, 3)
+    f = only(f"Réf. dossier : {ref[:at]}{misread}{ref[at + 1:]}", "case_ref")
+    assert (f.normalized, f.valid) == (ref, True)
+    assert f.confidence < 0.99  # repaired, so a little less sure than a clean read
+
+
+def test_a_reference_in_parentheses_keeps_its_closing_parenthesis_out():
+    f = only(f"Suite à votre courrier (réf. {VALID_REF}), je vous écris.", "case_ref")
+    assert (f.value, f.valid) == (VALID_REF, True)
+
+
+def test_a_phone_number_read_with_the_letter_o_is_a_little_less_sure():
+    assert only("Tél. : 07 07 22 07 O1", "phone").confidence < only("Tél. : 07 07 22 07 01", "phone").confidence
+
+
+def test_a_repaired_reference_whose_check_fails_stays_invalid():
+    typo = VALID_REF[:-1] + ("Z" if VALID_REF[-1] != "Z" else "Y")
+    f = only(f"Réf. dossier : {typo[:4]}}}{typo[5:]}", "case_ref")
+    assert f.valid is False
+
+
 # --- dates ------------------------------------------------------------------
 
 @pytest.mark.parametrize("written, iso", [
     ("12 mars 2026", "2026-03-12"),
     ("1er avril 2026", "2026-04-01"),
+    ("ler avril 2026", "2026-04-01"),
+    ("Ier avril 2026", "2026-04-01"),
     ("3 Février 2026", "2026-02-03"),
     ("25 decembre 2025", "2025-12-25"),
     ("12/03/2026", "2026-03-12"),
@@ -127,6 +153,10 @@ def test_english_words_after_in_are_not_taken_for_a_case_reference():
 def test_french_and_iso_dates_are_normalized_to_iso(written, iso):
     f = only(f"Soins du {written} à la clinique.", "date")
     assert (f.value, f.normalized, f.valid) == (written, iso, True)
+
+
+def test_a_word_like_ler_without_a_month_is_no_date():
+    assert fields("Le parler 2026 du ler de mon quartier.", "date") == []
 
 
 def test_a_two_digit_birth_year_in_the_last_century_stays_in_it():
@@ -242,6 +272,8 @@ def test_no_phone_number_is_found_inside_a_social_security_number():
     ("+33 (0)1 23 45 67 89", "+33123456789"),
     ("+33612345678", "+33612345678"),
     ("0033 6 12 34 56 78", "+33612345678"),
+    ("07 07 22 07 O1", "+33707220701"),
+    ("O6.12.34.56.78", "+33612345678"),
 ])
 def test_french_phone_numbers_are_normalized_to_e164(written, e164):
     f = only(f"Vous pouvez me joindre au {written} le matin.", "phone")

@@ -36,6 +36,16 @@ def test_a_decompression_bomb_is_refused_before_decoding():
         image_extractor.extract(bomb, CaptureContext(max_pixels=50_000_000))
 
 
+def test_a_tiff_hiding_a_huge_page_behind_a_small_first_page_is_refused():
+    huge = Image.new("1", (9000, 9000), 1)
+    data = image_bytes(render_page(["Bonjour"], dpi=50).convert("1"), "TIFF", save_all=True, append_images=[huge],
+                       compression="group4")
+    assert len(data) < 200_000
+    with pytest.raises(PermanentError, match="decompression bomb") as caught:
+        image_extractor.extract(data, CaptureContext(max_pixels=50_000_000))
+    assert caught.value.data["page"] == 2
+
+
 def test_a_truncated_scan_is_a_permanent_error():
     data = image_bytes(render_page(["Bonjour"]), "PNG")
     with pytest.raises(PermanentError):

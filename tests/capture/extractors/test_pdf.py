@@ -26,6 +26,16 @@ def test_a_mixed_pdf_ocrs_only_its_scanned_page():
     assert pages[1].confidence is not None and pages[1].confidence > 0.8
 
 
+def test_a_mixed_pdf_with_several_scanned_pages_keeps_its_page_order():
+    first = render_page(["Facture de la clinique", "Montant : 412,50 euros"])
+    second = render_page(["Ordonnance du docteur", "Séances de kinésithérapie"]).rotate(
+        3.0, fillcolor=255)  # fed skewed through the scanner
+    pages = pdf_extractor.extract(pdf([["Bordereau d'envoi de trois pièces"], first, ["Page de garde"] * 3, second]),
+                                  CTX)
+    assert [p.method for p in pages] == ["pdf-text", "ocr", "pdf-text", "ocr"]
+    assert "412,50" in pages[1].text and "kinésithérapie" in pages[3].text
+
+
 def test_an_encrypted_pdf_is_a_permanent_error():
     with pytest.raises(PermanentError, match="encrypted PDF"):
         pdf_extractor.extract(encrypted_pdf(), CTX)
