@@ -28,26 +28,28 @@ log = logging.getLogger(__name__)
 STAGES = ("capture", "classify", "record", "outbound")
 EXCHANGE = Exchange("intake", type="direct", durable=True)
 TEAM_EXCHANGE = Exchange("intake.teams", type="direct", durable=True)
-MAX_PRIORITY = 10
 Handler = Callable[[dict[str, Any], Message], None]
+
+
+# quorum queues: replicated and written to disk before the publisher confirm; the
+# dead-lettering and delivery limits are broker policies (deploy/rabbitmq/policies.json)
+QUORUM = {"x-queue-type": "quorum"}
 
 
 def stage_queue(stage: str) -> Queue:
     """The durable work queue of one stage."""
-    return Queue(f"intake.{stage}", EXCHANGE, routing_key=stage, durable=True)
+    return Queue(f"intake.{stage}", EXCHANGE, routing_key=stage, durable=True, queue_arguments=QUORUM)
 
 
 def dead_queue(stage: str) -> Queue:
     """Where a stage's messages go after their last failed attempt."""
-    return Queue(f"intake.{stage}.dead", EXCHANGE, routing_key=f"{stage}.dead", durable=True)
+    return Queue(f"intake.{stage}.dead", EXCHANGE, routing_key=f"{stage}.dead", durable=True,
+                 queue_arguments=QUORUM)
 
 
 def team_queue(team: str) -> Queue:
-    """The durable, prioritised queue of one team's new cases."""
-    return Queue(
-        f"team.{team}", TEAM_EXCHANGE, routing_key=team, durable=True,
-        queue_arguments={"x-max-priority": MAX_PRIORITY},
-    )
+    """The durable queue of one team's new cases (RabbitMQ 4 quorum queues honour priorities)."""
+    return Queue(f"team.{team}", TEAM_EXCHANGE, routing_key=team, durable=True, queue_arguments=QUORUM)
 
 
 class Bus:
