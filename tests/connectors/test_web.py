@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import re
-import threading
-import time
 from collections.abc import Iterator
 
 import httpx
 import pytest
-import uvicorn
-from services import free_port
+from served import serve
 
 from connectors.web import create_app
 from intake.bus import stage_queue
@@ -21,21 +17,6 @@ pytestmark = pytest.mark.rabbitmq
 KEY = "cle-portail-adherent-0123456789"
 FORM = {"name": "Jeanne Martin", "email": "jeanne.martin@example.fr", "member_number": "12345678",
         "subject": "Remboursement lunettes", "message": "Bonjour, ma facture d'opticien n'est pas remboursée."}
-
-
-@contextlib.contextmanager
-def serve(api) -> Iterator[str]:
-    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=free_port(), log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 10
-    while not server.started and time.monotonic() < deadline:
-        time.sleep(0.02)
-    try:
-        yield f"http://127.0.0.1:{server.config.port}"
-    finally:
-        server.should_exit = True
-        thread.join(10)
 
 
 @pytest.fixture
