@@ -6,7 +6,7 @@ APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng libmagic1 popp
                 rabbitmq-server dovecot-imapd chromium
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 
-.PHONY: setup system demo test services bench train eval clean
+.PHONY: setup system demo test services bench bench-day train eval clean
 
 setup: system $(STAMP)
 
@@ -41,6 +41,9 @@ test: setup services
 
 bench: setup
 	$(VENV)/bin/python bench/capture.py
+
+bench-day: setup services
+	$(VENV)/bin/python bench/day.py
 
 clean:
 	rm -rf .intake
