@@ -66,7 +66,7 @@ class ImapMailbox(BaseModel):
 
     @model_validator(mode="after")
     def _plain_only_on_loopback(self) -> "ImapMailbox":
-        if self.security == "plain" and not _is_loopback(self.host):
+        if self.security == "plain" and not is_loopback(self.host):
             raise ValueError(f"mailbox {self.name!r}: security 'plain' is only allowed on loopback, not {self.host!r}")
         if len({self.folder, self.processed_folder, self.quarantine_folder}) != 3:
             raise ValueError(f"mailbox {self.name!r}: folder, processed_folder and quarantine_folder must differ")
@@ -77,7 +77,8 @@ class ImapMailbox(BaseModel):
         return self.port or (993 if self.security == "ssl" else 143)
 
 
-def _is_loopback(host: str) -> bool:
+def is_loopback(host: str) -> bool:
+    """Whether ``host`` names this machine (plain-text credentials are allowed only there)."""
     if host == "localhost":
         return True
     try:

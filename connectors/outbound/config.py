@@ -6,7 +6,6 @@ value stops the program at start-up rather than at the first acknowledgement.
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from email.utils import parseaddr
@@ -16,6 +15,7 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from intake.errors import ConfigError
+from intake.settings import is_loopback
 
 TlsMode = Literal["none", "starttls", "ssl"]
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
@@ -31,15 +31,6 @@ FRIENDLY_TEAMS: Mapping[str, str] = MappingProxyType({
     "complaints": "notre cellule réclamations",
     "review": "l'équipe de gestion santé",
 })
-
-
-def _is_loopback(host: str) -> bool:
-    if host == "localhost":
-        return True
-    try:
-        return ipaddress.ip_address(host).is_loopback
-    except ValueError:
-        return False
 
 
 @dataclass(frozen=True)
@@ -61,7 +52,7 @@ class SmtpConfig:
         if "@" not in parseaddr(self.from_address)[1]:
             raise ConfigError("INTAKE_SMTP_FROM needs an address, e.g. 'Pôle santé <sante@mutuelle.example>'")
         # a password never crosses the network in clear; a local relay on loopback may do without TLS
-        if self.tls == "none" and self.username and not _is_loopback(self.host):
+        if self.tls == "none" and self.username and not is_loopback(self.host):
             raise ConfigError(f"INTAKE_SMTP_TLS=none with credentials is only allowed on loopback, not {self.host!r}")
 
     @property
