@@ -20,6 +20,7 @@ class CaptureContext:
     member_pattern: str = r"(?i)adh[ée]rent\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*(\d{8})\b"
     policy_pattern: str = r"(?i)contrat\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*([A-Z]{2}-?\d{6})\b"
     find_names: bool = True
+    pdf_text_layer: str = "pdfium"  # a reader of capture/extractors/pdf_text.py: pdfium or pdfplumber
 
     @property
     def pool_size(self) -> int:

@@ -55,15 +55,15 @@ class App:
         s = self.settings
         return CaptureContext(
             ocr_languages=s.ocr_languages, dpi=s.ocr_dpi, ocr_workers=s.ocr_workers, max_pages=s.max_pages,
-            max_bytes=s.max_item_bytes,
+            max_bytes=s.max_item_bytes, pdf_text_layer=s.pdf_text_layer,
             member_pattern=s.member_number_pattern, policy_pattern=s.policy_number_pattern,
         )
 
     def handler(self, stage: str) -> StageHandler:
         """The handler of one stage."""
         factories = {
-            "capture": lambda: CaptureHandler(self.records, self.bus, self.capture_context()),
-            "classify": lambda: ClassifyHandler(self.records, self.bus, self.rules, model_for(self.settings)),
+            "capture": lambda: CaptureHandler(self.records, self.capture_context()),
+            "classify": lambda: ClassifyHandler(self.records, self.rules, model_for(self.settings)),
             "record": lambda: RecordHandler(self.records, self.bus, self.settings.link_window_days),
             "outbound": lambda: OutboundHandler(self.records, self.bus, outbound_config(self.settings, self.rules.teams)),
         }
@@ -72,7 +72,8 @@ class App:
     def worker(self, stages: tuple[str, ...] = STAGES) -> Worker:
         """A worker consuming the given stages."""
         retry = RetryPolicy(self.settings.max_attempts, self.settings.retry_base_seconds)
-        return Worker(self.bus, self.records, [self.handler(s) for s in stages], retry, self.hooks)
+        return Worker(self.bus, self.records, [self.handler(s) for s in stages], retry, self.hooks,
+                      chain=self.settings.chain_stages)
 
     def submit(self, draft: Draft) -> Envelope:
         """Store a draft and queue it for capture."""

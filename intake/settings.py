@@ -99,11 +99,14 @@ class Settings(BaseModel):
     ocr_languages: str = "fra+eng"
     ocr_dpi: int = 300
     ocr_workers: int = 0
+    pdf_text_layer: Literal["pdfium", "pdfplumber"] = "pdfium"
     max_item_bytes: int = 50 * 1024 * 1024
     max_pages: int = 200
     max_attempts: int = 5
     retry_base_seconds: float = 0.5
     prefetch: int = 4
+    # a worker that handles the next stage too runs it at once instead of through the queue
+    chain_stages: bool = True
     member_number_pattern: str = DEFAULT_MEMBER_PATTERN
     policy_number_pattern: str = DEFAULT_POLICY_PATTERN
     link_window_days: int = 30

@@ -1,7 +1,8 @@
 """The three stage handlers: capture, classify+route, record.
 
 Each reads its input from the store by reference, writes its output to the
-store, then publishes to the next stage; the worker acks only after that.
+store, then returns the next stage's message; the worker passes it on (or
+runs that stage at once) and acks only after that.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from intake import metrics
 from intake.bus import Bus, team_queue
 from intake.errors import NotFound, PermanentError
 from intake.models import CaseEvent, Envelope, Route, utcnow
+from intake.worker import Next
 from routing import route
 from routing.rules import RuleSet
 from storage.cases import record_item
@@ -38,16 +40,15 @@ class CaptureHandler:
     """Reads text and fields from an envelope's documents."""
 
     records: Records
-    bus: Bus
     context: CaptureContext
     stage: str = "capture"
 
-    def __call__(self, body: dict[str, Any]) -> None:
+    def __call__(self, body: dict[str, Any]) -> Next:
         envelope = _envelope(self.records, body)
         capture = run_capture(envelope, lambda ref: self.records.store.get(ref.key), self.context)
         self.records.put_capture(capture)
         metrics.captured(capture)
-        self.bus.send_to_stage("classify", {"envelope_id": envelope.id})
+        return Next("classify", {"envelope_id": envelope.id})
 
 
 @dataclass
@@ -55,19 +56,18 @@ class ClassifyHandler:
     """Screens, classifies and routes a captured envelope."""
 
     records: Records
-    bus: Bus
     rules: RuleSet
     model: TextModel | None = None  # the trained text classifier; None = rules alone
     stage: str = "classify"
 
-    def __call__(self, body: dict[str, Any]) -> None:
+    def __call__(self, body: dict[str, Any]) -> Next:
         envelope = _envelope(self.records, body)
         capture = self.records.capture(envelope.id)
         classification = classify(envelope, capture, model=self.model)
         decision = route(self.rules, envelope, capture, classification)
         self.records.put_decision(envelope.id, classification, decision)
         metrics.classified(classification, decision)
-        self.bus.send_to_stage("record", {"envelope_id": envelope.id})
+        return Next("record", {"envelope_id": envelope.id})
 
 
 @dataclass
@@ -79,19 +79,19 @@ class RecordHandler:
     window_days: int = 30
     stage: str = "record"
 
-    def __call__(self, body: dict[str, Any]) -> None:
+    def __call__(self, body: dict[str, Any]) -> Next:
         envelope = _envelope(self.records, body)
         capture = self.records.capture(envelope.id)
         classification, decision = self.records.decision(envelope.id)
         case, link = record_item(self.records, envelope, capture, classification, decision, self.window_days)
         if link.new:
-            self._dispatch(case.id, envelope.id, decision)
-        self.bus.send_to_stage("outbound", {"case_id": case.id, "envelope_id": envelope.id})
+            self._dispatch(case.id, envelope.id, decision, link.again)
+        return Next("outbound", {"case_id": case.id, "envelope_id": envelope.id})
 
-    def _dispatch(self, case_id: str, envelope_id: str, decision: Route) -> None:
+    def _dispatch(self, case_id: str, envelope_id: str, decision: Route, again: bool) -> None:
         """Tell the team once: the dispatch event marks that the notice was published."""
         event_id = f"{envelope_id}-6-dispatched"
-        if self.records.event(case_id, event_id):
+        if again and self.records.event(case_id, event_id):  # only an item recorded before can have one
             return
         notice = {"case_id": case_id, "envelope_id": envelope_id, "team": decision.team,
                   "deadline": decision.deadline.isoformat() if decision.deadline else None}

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 from intake.errors import ConfigError, PermanentError
 from intake.models import ObjectRef, sha256_hex
 
+SMALL_BLOB = 1 << 20  # bytes
 BACKENDS: dict[str, str] = {
     "file": "storage.local:LocalStore",
     "s3": "storage.s3:S3Store",
@@ -49,7 +50,8 @@ class ObjectStore(ABC):
         """Store bytes content-addressed; the same bytes are kept once."""
         digest = sha256_hex(data)
         key = f"raw/sha256/{digest[:2]}/{digest}"
-        if not self.exists(key):
+        # rewriting identical bytes is harmless; asking first only pays off for big ones
+        if len(data) <= SMALL_BLOB or not self.exists(key):
             self.put(key, data)
         return ObjectRef(key=key, sha256=digest, size=len(data))
 

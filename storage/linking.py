@@ -19,11 +19,12 @@ from storage.records import Records
 
 @dataclass(frozen=True)
 class Link:
-    """The case an item goes to, whether it is new, and the reason."""
+    """The case an item goes to, whether it is new, the reason, and whether it was recorded before."""
 
     case_id: str
     new: bool
     reason: str
+    again: bool = False
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ def _already_recorded(records: Records, item: LinkInput) -> Link | None:
         return None
     new = case_id == own_case_ref(item.envelope)
     first = records.event(case_id, f"{item.envelope.id}-2-{'opened' if new else 'linked'}")
-    return Link(case_id, new, first.summary if first else "already recorded (redelivery)")
+    return Link(case_id, new, first.summary if first else "already recorded (redelivery)", again=True)
 
 
 def _by_thread(records: Records, item: LinkInput) -> Link | None:

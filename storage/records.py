@@ -15,7 +15,10 @@
     quarantine-released/<entry_id>.json     entries taken out of quarantine (retried), for the record
 
 Events are never rewritten in place: each has its own key, so concurrent
-writers to one case cannot lose each other's events.
+writers to one case cannot lose each other's events. Because envelopes,
+captures, decisions and events never change once written, a process keeps
+the ones it wrote or read in a bounded cache (storage/cache.py); listings
+always ask the store.
 """
 
 from __future__ import annotations
@@ -23,21 +26,33 @@ from __future__ import annotations
 import json
 from typing import TypeVar
 
-from pydantic import BaseModel
+from pydantic import BaseModel, ConfigDict
 
 from intake.errors import NotFound
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
 from storage.base import ObjectStore
+from storage.cache import LRUCache
 
 M = TypeVar("M", bound=BaseModel)
 JSON = "application/json"
 
 
+class Decision(BaseModel):
+    """What classify decided about an envelope (``decisions/<envelope_id>.json``)."""
+
+    model_config = ConfigDict(frozen=True)
+
+    classification: Classification
+    route: Route
+
+
 class Records:
     """Typed reads and writes of intake's objects in a store."""
 
-    def __init__(self, store: ObjectStore) -> None:
+    def __init__(self, store: ObjectStore, cache_size: int = 4096) -> None:
         self.store = store
+        self.cache: LRUCache[BaseModel] = LRUCache(cache_size)
+        self.known_cases: LRUCache[bool] = LRUCache(cache_size)
 
     def _put_model(self, key: str, model: BaseModel) -> None:
         self.store.put(key, model.model_dump_json(indent=1).encode(), JSON)
@@ -45,53 +60,69 @@ class Records:
     def _get_model(self, key: str, cls: type[M]) -> M:
         return cls.model_validate_json(self.store.get(key))
 
+    def _put_kept(self, key: str, model: BaseModel) -> None:
+        """Write an object that never changes, and keep it."""
+        self._put_model(key, model)
+        self.cache.put(key, model)
+
+    def _get_kept(self, key: str, cls: type[M]) -> M:
+        """Read an object that never changes, from the cache if this process has it."""
+        model = self.cache.get(key)
+        if not isinstance(model, cls):
+            model = self._get_model(key, cls)
+            self.cache.put(key, model)
+        return model
+
     def put_envelope(self, envelope: Envelope) -> None:
         """Write the envelope as received."""
-        self._put_model(f"envelopes/{envelope.id}.json", envelope)
+        self._put_kept(f"envelopes/{envelope.id}.json", envelope)
 
     def envelope(self, envelope_id: str) -> Envelope:
         """Read an envelope."""
-        return self._get_model(f"envelopes/{envelope_id}.json", Envelope)
+        return self._get_kept(f"envelopes/{envelope_id}.json", Envelope)
 
     def put_capture(self, capture: Capture) -> None:
         """Write what capture read from an envelope."""
-        self._put_model(f"captures/{capture.envelope_id}.json", capture)
+        self._put_kept(f"captures/{capture.envelope_id}.json", capture)
 
     def capture(self, envelope_id: str) -> Capture:
         """Read a capture."""
-        return self._get_model(f"captures/{envelope_id}.json", Capture)
+        return self._get_kept(f"captures/{envelope_id}.json", Capture)
 
     def put_decision(self, envelope_id: str, classification: Classification, route: Route) -> None:
         """Write the classification and route of an envelope."""
-        body = {"classification": classification.model_dump(mode="json"), "route": route.model_dump(mode="json")}
-        self.store.put(f"decisions/{envelope_id}.json", json.dumps(body, indent=1).encode(), JSON)
+        self._put_kept(f"decisions/{envelope_id}.json", Decision(classification=classification, route=route))
 
     def decision(self, envelope_id: str) -> tuple[Classification, Route]:
         """Read the classification and route of an envelope."""
-        body = json.loads(self.store.get(f"decisions/{envelope_id}.json"))
-        return Classification(**body["classification"]), Route(**body["route"])
+        decision = self._get_kept(f"decisions/{envelope_id}.json", Decision)
+        return decision.classification, decision.route
 
     def append_event(self, event: CaseEvent) -> None:
         """Add an event to its case's history (idempotent on the event id)."""
-        self._put_model(f"cases/{event.case_id}/events/{event.id}.json", event)
+        self._put_kept(f"cases/{event.case_id}/events/{event.id}.json", event)
+        self.known_cases.put(event.case_id, True)
 
     def event(self, case_id: str, event_id: str) -> CaseEvent | None:
         """One event of a case, if it exists."""
         try:
-            return self._get_model(f"cases/{case_id}/events/{event_id}.json", CaseEvent)
+            return self._get_kept(f"cases/{case_id}/events/{event_id}.json", CaseEvent)
         except NotFound:
             return None
 
     def events(self, case_id: str) -> list[CaseEvent]:
         """A case's whole history, oldest first."""
         keys = self.store.list(f"cases/{case_id}/events/")
-        events = [self._get_model(k, CaseEvent) for k in keys]
+        events = [self._get_kept(k, CaseEvent) for k in keys]
         if not events:
             raise NotFound("no such case", case_id=case_id)
+        self.known_cases.put(case_id, True)
         return sorted(events, key=lambda e: (e.at, e.id))
 
     def case_exists(self, case_id: str) -> bool:
-        """Whether a case has at least one event."""
+        """Whether a case has at least one event (events are never deleted, so a known case stays)."""
+        if self.known_cases.get(case_id):
+            return True
         return next(iter(self.store.list(f"cases/{case_id}/events/")), None) is not None
 
     def case(self, case_id: str) -> Case:

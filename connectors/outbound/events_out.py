@@ -3,7 +3,9 @@
 Delivery is idempotent per (event, target): a marker is written after each
 success and checked before each send. Store layout::
 
-    outbound/delivered/<target>/<case_id>/<event_id>   delivered (target: hash of the URL, or of the exchange)
+    outbound/delivered/<target>/<case_id>/<event_id>   delivered to a webhook (target: hash of the URL)
+    outbound/delivered/<target>/<case_id>/+<hash>      events delivered to the exchange together, one
+                                                       marker per batch (target: hash of the exchange)
     outbound/dead/<target>--<event_id>.json            a webhook gave up: event, URL, reason, attempts
 
 A webhook that gives up never fails the stage: the event goes to the dead
@@ -27,7 +29,7 @@ from connectors.outbound.config import OutboundConfig
 from connectors.outbound.webhooks import Outcome, WebhookSender, shown_url, target_id
 from intake.bus import Bus
 from intake.errors import NotFound, RetryableError
-from intake.models import CaseEvent, utcnow
+from intake.models import CaseEvent, sha256_hex, utcnow
 from storage.records import Records
 
 JSON = "application/json"
@@ -43,12 +45,22 @@ class DeliveryLog:
     def delivered(self, target: str, case_id: str) -> set[str]:
         """Ids of the case's events already delivered to ``target``."""
         prefix = f"outbound/delivered/{target}/{case_id}/"
-        return {key[len(prefix):] for key in self.store.list(prefix)}
+        done: set[str] = set()
+        for name in (key[len(prefix):] for key in self.store.list(prefix)):
+            done.update(json.loads(self.store.get(prefix + name))["events"] if name.startswith("+") else [name])
+        return done
 
     def mark_delivered(self, target: str, event: CaseEvent) -> None:
         """Remember that ``event`` reached ``target``."""
         body = json.dumps({"at": utcnow().isoformat()}).encode()
         self.store.put(f"outbound/delivered/{target}/{event.case_id}/{event.id}", body, JSON)
+
+    def mark_batch(self, target: str, case_id: str, events: list[CaseEvent]) -> None:
+        """Remember that ``events`` reached ``target``, in one object (one write instead of one each)."""
+        ids = sorted(e.id for e in events)
+        body = json.dumps({"at": utcnow().isoformat(), "events": ids}).encode()
+        self.store.put(f"outbound/delivered/{target}/{case_id}/+{sha256_hex(chr(0).join(ids).encode())[:32]}",
+                       body, JSON)
 
     def dead_key(self, dead_id: str) -> str:
         """Where one dead letter is stored."""
@@ -117,6 +129,8 @@ class EventDelivery:
 
     def deliver_case(self, case_id: str) -> None:
         """Send every event of the case that a target has not had yet."""
+        if self.sender is None and self.exchange is None:
+            return  # nowhere to deliver: no need to read the history
         events = self.records.events(case_id)
         if self.sender is not None:
             for url in self.urls:
@@ -126,9 +140,11 @@ class EventDelivery:
 
     def _to_exchange(self, exchange: ExchangePublisher, case_id: str, events: list[CaseEvent]) -> None:
         done = self.log.delivered(exchange.target, case_id)
-        for event in (e for e in events if e.id not in done):
+        fresh = [e for e in events if e.id not in done]
+        for event in fresh:
             exchange.publish(event)
-            self.log.mark_delivered(exchange.target, event)
+        if fresh:  # a crash before this line sends the batch again: receivers deduplicate on the event id
+            self.log.mark_batch(exchange.target, case_id, fresh)
 
     def _to_webhook(self, sender: WebhookSender, url: str, case_id: str, events: list[CaseEvent]) -> None:
         target = target_id(url)

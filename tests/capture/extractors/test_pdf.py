@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
+import io
+
+import pypdfium2
 import pytest
+from reportlab.pdfgen import canvas
 
 from capture.context import CaptureContext
 from capture.extractors import pdf as pdf_extractor
+from capture.extractors.pdf_text import READERS
 from docs import encrypted_pdf, pdf, render_page
 from intake.errors import PermanentError
 
@@ -22,7 +28,7 @@ def test_a_mixed_pdf_ocrs_only_its_scanned_page():
     scanned = render_page(["Demande de prise en charge", "hospitalisation prévue le 12 mars 2026"])
     pages = pdf_extractor.extract(pdf([["Lettre de couverture dactylographiée pour le dossier"], scanned]), CTX)
     assert [p.method for p in pages] == ["pdf-text", "ocr"]
-    assert "hospitalisation" in pages[1].text
+    assert "hospitalisation" in pages[1].text and "dactylographiée" in pages[0].text
     assert pages[1].confidence is not None and pages[1].confidence > 0.8
 
 
@@ -36,9 +42,47 @@ def test_a_mixed_pdf_with_several_scanned_pages_keeps_its_page_order():
     assert "412,50" in pages[1].text and "kinésithérapie" in pages[3].text
 
 
-def test_an_encrypted_pdf_is_a_permanent_error():
+@pytest.mark.parametrize("layer", sorted(READERS))
+def test_each_text_layer_reader_reads_the_same_born_digital_pdf(layer):
+    ctx = dataclasses.replace(CTX, pdf_text_layer=layer)
+    pages = pdf_extractor.extract(pdf([["Adhérent n° : 12345678", "Total : 1 234,56 €"], ["Deuxième page"]]), ctx)
+    assert [p.method for p in pages] == ["pdf-text", "pdf-text"]
+    assert pages[0].text.splitlines() == ["Adhérent n° : 12345678", "Total : 1 234,56 €"]
+    assert pages[1].text == "Deuxième page"
+
+
+@pytest.mark.parametrize("layer", sorted(READERS))
+def test_an_encrypted_pdf_is_a_permanent_error(layer):
     with pytest.raises(PermanentError, match="encrypted PDF"):
-        pdf_extractor.extract(encrypted_pdf(), CTX)
+        pdf_extractor.extract(encrypted_pdf(), dataclasses.replace(CTX, pdf_text_layer=layer))
+
+
+def test_a_page_that_is_one_scan_gives_the_scanned_image_at_its_own_resolution():
+    scan = render_page(["Courrier numérisé"], dpi=200)
+    page = pypdfium2.PdfDocument(pdf([scan]))[0]
+    image = pdf_extractor.scan_image(page, CTX.max_pixels)
+    assert image is not None and image.size == scan.size and image.info["dpi"] == (200, 200)
+    assert image.tobytes() == scan.tobytes()  # the scanner's pixels, not a re-rendering
+
+
+def test_a_page_with_a_small_picture_is_rendered_instead():
+    buffer = io.BytesIO()
+    page_canvas = canvas.Canvas(buffer)
+    page_canvas.drawInlineImage(render_page(["logo"], dpi=72), 50, 600, width=120, height=170)
+    page_canvas.showPage()
+    page_canvas.save()
+    page = pypdfium2.PdfDocument(buffer.getvalue())[0]
+    assert pdf_extractor.scan_image(page, CTX.max_pixels) is None
+
+
+def test_a_scanned_page_too_large_to_render_is_refused_with_a_reason():
+    buffer = io.BytesIO()
+    page_canvas = canvas.Canvas(buffer, pagesize=(14400, 14400))  # 200 × 200 inches
+    page_canvas.drawImage(canvas.ImageReader(render_page(["x"], dpi=10)), 0, 0, width=14400, height=14400)
+    page_canvas.showPage()
+    page_canvas.save()
+    with pytest.raises(PermanentError, match="too large to render"):
+        pdf_extractor.extract(buffer.getvalue(), CTX)
 
 
 def test_every_damaged_pdf_of_the_qpdf_corpus_is_read_or_refused_with_a_reason(corpora):

@@ -7,6 +7,9 @@ import pytest
 from kombu import Exchange, Queue
 from outbound_support import Pipeline, make_item, smtp_config
 
+from connectors.outbound.events_out import DeliveryLog
+from intake.models import CaseEvent, utcnow
+
 pytestmark = pytest.mark.rabbitmq
 
 EVENTS = Exchange("intake.events", type="topic", durable=True)
@@ -52,3 +55,22 @@ def test_the_embedded_bus_publishes_no_event_nobody_could_read(pipeline):
     handler = pipeline.handler()
     handler({"case_id": case_id, "envelope_id": item.envelope.id})
     assert handler.delivery.exchange is None
+
+
+def test_events_published_together_are_remembered_in_one_marker_and_a_later_event_goes_alone(amqp_app, inbox):
+    everything = _bound(amqp_app, "test.events.batches", "case.#")
+    pipeline, item = Pipeline(amqp_app), make_item(3)
+    case_id = pipeline.record(item)
+    handler = pipeline.handler(smtp=smtp_config(inbox))
+    handler({"case_id": case_id, "envelope_id": item.envelope.id})
+    target = handler.delivery.exchange.target
+    prefix = f"outbound/delivered/{target}/{case_id}/"
+    assert len(list(amqp_app.store.list(prefix))) == 1
+    first = [m.decode()["id"] for m in _drain(everything)]
+    amqp_app.records.append_event(CaseEvent(id=f"{case_id}-assigned-1", case_id=case_id, at=utcnow(),
+                                            actor="user:ana", kind="assigned", summary="assigned to ana"))
+    handler({"case_id": case_id})
+    assert [m.decode()["id"] for m in _drain(everything)] == [f"{case_id}-assigned-1"]
+    assert len(list(amqp_app.store.list(prefix))) == 2
+    assert DeliveryLog(amqp_app.records).delivered(target, case_id) == {*first, f"{case_id}-assigned-1"}
+    everything.delete()
