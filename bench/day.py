@@ -358,7 +358,7 @@ def worker_main(stages: tuple[str, ...], hook_file: Path, profile_file: Path | N
     if "capture" in stages:  # a long-running worker has its models loaded: do it before the clock starts
         from capture.names import MODEL, load_model
 
-        load_model(MODEL)  # called as NameFinder calls it: lru_cache keys load_model() and load_model(MODEL) apart
+        load_model(MODEL)
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

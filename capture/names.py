@@ -21,9 +21,13 @@ TITLES = {"madame", "monsieur", "mesdames", "messieurs", "mademoiselle", "mme", 
           "docteur", "dr", "maître", "maitre", "me", "cher", "chère", "bonjour"}
 
 
-@functools.lru_cache(maxsize=1)
 def load_model(name: str = MODEL) -> Any:
     """The spaCy pipeline, loaded once (parser and lemmatizer disabled: NER only)."""
+    return _load(name)  # one cache key however it is called: load_model() and load_model(MODEL) alike
+
+
+@functools.lru_cache(maxsize=1)
+def _load(name: str) -> Any:
     import spacy
 
     return spacy.load(name, disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"])

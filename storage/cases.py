@@ -18,10 +18,13 @@ def record_item(records: Records, envelope: Envelope, capture: Capture, classifi
     """Link the item to its case, write its events, return the case and the link."""
     link = find_case(records, LinkInput(envelope, capture, classification, window_days))
     records.index_put("envelope", envelope.id, link.case_id)
-    for event in item_events(link, envelope, capture, classification, route):
+    events = item_events(link, envelope, capture, classification, route)
+    for event in events:
         records.append_event(event)
+    # a case this item just opened has only these events until the indexes below let other items find it
+    case = records.write_snapshot(link.case_id, events if link.new and not link.again else None)
     _index(records, envelope, capture, link.case_id)
-    return records.write_snapshot(link.case_id), link
+    return case, link
 
 
 def _index(records: Records, envelope: Envelope, capture: Capture, case_id: str) -> None:

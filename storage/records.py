@@ -129,9 +129,9 @@ class Records:
         """A case's current state, folded from its events."""
         return Case.from_events(case_id, self.events(case_id))
 
-    def write_snapshot(self, case_id: str) -> Case:
-        """Refresh the case.json snapshot from the events and return the case."""
-        case = self.case(case_id)
+    def write_snapshot(self, case_id: str, events: list[CaseEvent] | None = None) -> Case:
+        """Refresh the case.json snapshot from the events (read, unless the whole history is given)."""
+        case = Case.from_events(case_id, sorted(events, key=lambda e: (e.at, e.id))) if events else self.case(case_id)
         self._put_model(f"cases/{case_id}/case.json", case.model_copy(update={"events": ()}))
         return case
 

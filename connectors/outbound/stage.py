@@ -62,8 +62,14 @@ class OutboundHandler:
     def _item(self, case_id: str, item: AckItem) -> None:
         if self.records.event(case_id, f"{item.envelope.id}-2-opened"):  # only the item that opened the case
             self.acknowledge(item)
-        if is_simple(item.classification) and not self.records.event(case_id, suggestion_event_id(item.envelope.id)):
-            answer = suggest_answer(self.records.case(case_id), item.envelope, item.capture, item.classification,
-                                    self.templates)
-            if answer is not None:
-                write_suggestion(self.records, answer)
+        if is_simple(item.classification):
+            self._suggest(case_id, item)
+
+    def _suggest(self, case_id: str, item: AckItem) -> None:
+        """Write a suggested answer once (the case's history says whether it was)."""
+        case = self.records.case(case_id)
+        if suggestion_event_id(item.envelope.id) in {event.id for event in case.events}:
+            return
+        answer = suggest_answer(case, item.envelope, item.capture, item.classification, self.templates)
+        if answer is not None:
+            write_suggestion(self.records, answer)

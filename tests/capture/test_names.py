@@ -54,7 +54,7 @@ def test_offsets_point_at_the_name_in_its_own_text(found):
 
 
 def test_the_model_is_loaded_once_and_shared():
-    assert load_model() is load_model()
+    assert load_model() is load_model() is load_model("fr_core_news_sm")
 
 
 @pytest.mark.parametrize("value", ["X", "12345", "  ", "Madame", "M. Monsieur", "2026-03-12"])
