@@ -713,13 +713,11 @@ class Outcome:
 
 def read_events(app: Any) -> dict[str, list[Any]]:
     """Every case's events, read in parallel: case id -> events."""
-    from intake.models import CaseEvent
-
     keys = [k for k in app.store.list("cases/") if "/events/" in k]
     with ThreadPoolExecutor(8) as pool:  # the S3 client keeps 10 connections
-        events = list(pool.map(lambda k: CaseEvent.model_validate_json(app.store.get(k)), keys))
+        stored = list(pool.map(app.records.events_at, keys))
     by_case: dict[str, list[Any]] = defaultdict(list)
-    for event in events:
+    for event in (e for events in stored for e in events):
         by_case[event.case_id].append(event)
     return by_case
 

@@ -1,4 +1,4 @@
-"""Recording an item into its case: indexes first, then one event per step.
+"""Recording an item into its case: indexes first, then one event per step (written together).
 
 Event ids are derived from the envelope id and the step, so a redelivered
 message rewrites the same objects instead of adding duplicates.
@@ -19,8 +19,7 @@ def record_item(records: Records, envelope: Envelope, capture: Capture, classifi
     link = find_case(records, LinkInput(envelope, capture, classification, window_days))
     records.index_put("envelope", envelope.id, link.case_id)
     events = item_events(link, envelope, capture, classification, route)
-    for event in events:
-        records.append_event(event)
+    records.append_item_events(link.case_id, envelope.id, events)
     # a case this item just opened has only these events until the indexes below let other items find it
     case = records.write_snapshot(link.case_id, events if link.new and not link.again else None)
     _index(records, envelope, capture, link.case_id)

@@ -44,7 +44,7 @@ def _already_recorded(records: Records, item: LinkInput) -> Link | None:
     if not case_id:
         return None
     new = case_id == own_case_ref(item.envelope)
-    first = records.event(case_id, f"{item.envelope.id}-2-{'opened' if new else 'linked'}")
+    first = records.item_event(case_id, item.envelope.id, f"{item.envelope.id}-2-{'opened' if new else 'linked'}")
     return Link(case_id, new, first.summary if first else "already recorded (redelivery)", again=True)
 
 

@@ -6,7 +6,8 @@
     envelopes/<envelope_id>.json            the envelope as received
     captures/<envelope_id>.json             text, pages, fields
     decisions/<envelope_id>.json            classification and route
-    cases/<case_id>/events/<event_id>.json  append-only history, one object per event
+    cases/<case_id>/events/<event_id>.json  append-only history: one object per event, or
+    cases/<case_id>/events/<envelope_id>.items.json  the events an item's recording wrote together
     cases/<case_id>/case.json               snapshot folded from the events (a cache)
     index/envelope/<envelope_id>            -> case id (makes recording idempotent)
     index/thread/<sha256(Message-ID)>       -> case id (e-mail threads)
@@ -14,8 +15,9 @@
     quarantine/<item>--<time>.json          items that could not be processed, with the reason
     quarantine-released/<entry_id>.json     entries taken out of quarantine (retried), for the record
 
-Events are never rewritten in place: each has its own key, so concurrent
-writers to one case cannot lose each other's events. Because envelopes,
+Events are never rewritten in place: each event, or each item's batch of
+events, has its own key, so concurrent writers to one case cannot lose each
+other's events. Because envelopes,
 captures, decisions and events never change once written, a process keeps
 the ones it wrote or read in a bounded cache (storage/cache.py); listings
 always ask the store.
@@ -35,6 +37,15 @@ from storage.cache import LRUCache
 
 M = TypeVar("M", bound=BaseModel)
 JSON = "application/json"
+ITEM_BATCH = ".items.json"
+
+
+class EventBatch(BaseModel):
+    """Events of one item written in one object (``<envelope_id>.items.json``): one write instead of five."""
+
+    model_config = ConfigDict(frozen=True)
+
+    events: tuple[CaseEvent, ...]
 
 
 class Decision(BaseModel):
@@ -100,20 +111,44 @@ class Records:
 
     def append_event(self, event: CaseEvent) -> None:
         """Add an event to its case's history (idempotent on the event id)."""
-        self._put_kept(f"cases/{event.case_id}/events/{event.id}.json", event)
+        self._put_kept(_event_key(event.case_id, event.id), event)
         self.known_cases.put(event.case_id, True)
 
+    def append_item_events(self, case_id: str, envelope_id: str, events: list[CaseEvent]) -> None:
+        """Add the events of one item's recording in one object (idempotent on the envelope id)."""
+        self._put_kept(f"cases/{case_id}/events/{envelope_id}{ITEM_BATCH}", EventBatch(events=tuple(events)))
+        for event in events:
+            self.cache.put(_event_key(case_id, event.id), event)
+        self.known_cases.put(case_id, True)
+
     def event(self, case_id: str, event_id: str) -> CaseEvent | None:
-        """One event of a case, if it exists."""
+        """One event written on its own, if it exists."""
         try:
-            return self._get_kept(f"cases/{case_id}/events/{event_id}.json", CaseEvent)
+            return self._get_kept(_event_key(case_id, event_id), CaseEvent)
         except NotFound:
             return None
+
+    def item_event(self, case_id: str, envelope_id: str, event_id: str) -> CaseEvent | None:
+        """One event of an item's recording, if it exists (in its batch, or on its own in older stores)."""
+        cached = self.cache.get(_event_key(case_id, event_id))
+        if isinstance(cached, CaseEvent):
+            return cached
+        try:
+            batch = self._get_kept(f"cases/{case_id}/events/{envelope_id}{ITEM_BATCH}", EventBatch)
+        except NotFound:
+            return self.event(case_id, event_id)
+        return next((e for e in batch.events if e.id == event_id), None)
+
+    def events_at(self, key: str) -> list[CaseEvent]:
+        """The events stored under one key of a case's history."""
+        if key.endswith(ITEM_BATCH):
+            return list(self._get_kept(key, EventBatch).events)
+        return [self._get_kept(key, CaseEvent)]
 
     def events(self, case_id: str) -> list[CaseEvent]:
         """A case's whole history, oldest first."""
         keys = self.store.list(f"cases/{case_id}/events/")
-        events = [self._get_kept(k, CaseEvent) for k in keys]
+        events = [event for key in keys for event in self.events_at(key)]
         if not events:
             raise NotFound("no such case", case_id=case_id)
         self.known_cases.put(case_id, True)
@@ -187,6 +222,10 @@ class Records:
         entry = self.quarantined_item(item_id) | {"released_at": utcnow().isoformat(), "note": note}
         self.store.put(f"quarantine-released/{_safe(item_id)}.json", json.dumps(entry, indent=1).encode(), JSON)
         self.store.delete(f"quarantine/{_safe(item_id)}.json")
+
+
+def _event_key(case_id: str, event_id: str) -> str:
+    return f"cases/{case_id}/events/{event_id}.json"
 
 
 def _safe(key: str) -> str:

@@ -60,7 +60,7 @@ class OutboundHandler:
             raise PermanentError("recorded item incomplete in the store", envelope_id=str(envelope_id)[:60]) from exc
 
     def _item(self, case_id: str, item: AckItem) -> None:
-        if self.records.event(case_id, f"{item.envelope.id}-2-opened"):  # only the item that opened the case
+        if self.records.item_event(case_id, item.envelope.id, f"{item.envelope.id}-2-opened"):  # the case's opener
             self.acknowledge(item)
         if is_simple(item.classification):
             self._suggest(case_id, item)
