@@ -14,8 +14,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
-from capture import checks
-from intake import refs
+from capture import checks, tolerant
 from intake.models import ExtractedField
 
 _SP = "[ \u00a0\u202f]"  # plain, non-breaking and thin spaces
@@ -51,6 +50,14 @@ def _field(kind: str, match: re.Match[str], source: str, normalized: str,
     )
 
 
+def _read(kind: str, match: re.Match[str], source: str, reading: tolerant.Reading) -> ExtractedField:
+    """A valid ExtractedField for a tolerant reading; its note lists the corrections, if any."""
+    return ExtractedField(
+        kind=kind, value=match.group(0), normalized=reading.normalized, source=source, start=match.start(),
+        end=match.end(), confidence=reading.confidence, valid=True, note=reading.note,
+    )
+
+
 def _compact(value: str) -> str:
     return re.sub(r"\s+", "", value).upper()
 
@@ -71,19 +78,12 @@ def find_policy(text: str, source: str, patterns: FieldPatterns) -> Iterator[Ext
             yield _field("policy_number", m, source, _compact(m.group(1)), 0.9, 1)
 
 
-# OCR reads some letters of a reference as punctuation that no reference contains (J as ")" or "}"...)
-_REF_REPAIRS = str.maketrans({"}": "J", "]": "J", ")": "J", "|": "1", "!": "1", "$": "S", "€": "E", "£": "E"})
-_REF_CHAR = r"[0-9A-Za-z}\])|!$€£]"
-_REF_OCR = re.compile(rf"\bIN[-\s]?({_REF_CHAR}{{4}})[-\s]?({_REF_CHAR}{{4}})(?!\w)", re.IGNORECASE)
-
-
 def find_case_ref(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
-    """Case references ``IN-XXXX-XXXX``; a failed check character is kept, invalid."""
-    for m in _REF_OCR.finditer(text):
-        canon = refs.normalize(m.group(0).translate(_REF_REPAIRS))
-        if canon:
-            repaired = m.group(0).translate(_REF_REPAIRS) != m.group(0)
-            yield _field("case_ref", m, source, canon, 0.9 if repaired else 0.99)
+    """Case references ``IN-XXXX-XXXX``, read leniently; a failed check character is kept, invalid."""
+    for m in tolerant.CASE_REF.finditer(text):
+        reading = tolerant.read_case_ref(m)
+        if reading:
+            yield _read("case_ref", m, source, reading)
         elif _looks_like_ref(m.group(0)):
             yield _field("case_ref", m, source, m.group(0), 0.4, note="check character mismatch")
 
@@ -154,13 +154,10 @@ def find_phone(text: str, source: str, patterns: FieldPatterns) -> Iterator[Extr
         yield _field("phone", m, source, f"+33{digits}", 0.7 if "O" in m.group(0) else 0.85)
 
 
-_EMAIL = re.compile(r"(?<![\w.+-])[\w.+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}\b")
-
-
 def find_email(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
-    """E-mail addresses, lower-cased."""
-    for m in _EMAIL.finditer(text):
-        yield _field("email", m, source, m.group(0).lower(), 0.95)
+    """E-mail addresses, lower-cased; an OCR-damaged ``@`` or TLD dot mended where unambiguous."""
+    for m in tolerant.EMAIL.finditer(text):
+        yield _read("email", m, source, tolerant.read_email(m))
 
 
 # --- dates -------------------------------------------------------------------

@@ -12,16 +12,18 @@ import hashlib
 import re
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
-_VALUE = {c: i for i, c in enumerate(ALPHABET)}
-_VALUE.update({"O": 0, "I": 1, "L": 1})
+# each character's value, the ambiguous letters read leniently (O as 0, I and L as 1)
+LENIENT = {c: i for i, c in enumerate(ALPHABET)}
+LENIENT.update({"O": 0, "I": 1, "L": 1})
 _N = len(ALPHABET)
 PATTERN = re.compile(r"\bIN[-\s]?([0-9A-Za-z]{4})[-\s]?([0-9A-Za-z]{4})\b", re.IGNORECASE)
 
 
-def _check_char(body: str) -> str:
+def check_char(body: str) -> str:
+    """The Luhn mod 32 check character of a 7-character canonical body."""
     total, factor = 0, 2
     for char in reversed(body):
-        addend = factor * _VALUE[char]
+        addend = factor * LENIENT[char]
         total += addend // _N + addend % _N
         factor = 1 if factor == 2 else 2
     return ALPHABET[(_N - total % _N) % _N]
@@ -34,7 +36,7 @@ def make_case_ref(seed: str) -> str:
     for _ in range(7):
         number, digit = divmod(number, _N)
         body = ALPHABET[digit] + body
-    full = body + _check_char(body)
+    full = body + check_char(body)
     return f"IN-{full[:4]}-{full[4:]}"
 
 
@@ -44,9 +46,9 @@ def normalize(candidate: str) -> str | None:
     if not match:
         return None
     chars = (match.group(1) + match.group(2)).upper()
-    if any(c not in _VALUE for c in chars):
+    if any(c not in LENIENT for c in chars):
         return None
-    canon = "".join(ALPHABET[_VALUE[c]] for c in chars)
-    if _check_char(canon[:7]) != canon[7]:
+    canon = "".join(ALPHABET[LENIENT[c]] for c in chars)
+    if check_char(canon[:7]) != canon[7]:
         return None
     return f"IN-{canon[:4]}-{canon[4:]}"

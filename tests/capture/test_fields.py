@@ -125,6 +125,19 @@ def test_a_reference_in_parentheses_keeps_its_closing_parenthesis_out():
     assert (f.value, f.valid) == (VALID_REF, True)
 
 
+def test_a_reference_put_right_by_its_check_character_is_valid_less_sure_and_says_what_was_corrected():
+    f = only("Réf. dossier : IN-6(WGM-A4NY9\nObjet : réclamation", "case_ref")
+    assert (f.value, f.normalized, f.valid) == ("IN-6(WGM-A4NY9", "IN-6WGM-4NY9", True)
+    assert f.confidence < 0.9 and "extra A at position 5 dropped" in f.note
+
+
+def test_a_mended_email_address_is_valid_less_sure_and_its_note_holds_no_part_of_the_address():
+    f = only("Courriel : marie.dupont©example.fr", "email")
+    assert (f.normalized, f.valid) == ("marie.dupont@example.fr", True)
+    assert f.confidence < only("Courriel : marie.dupont@example.fr", "email").confidence
+    assert "marie" not in f.note and "example" not in f.note
+
+
 def test_a_phone_number_read_with_the_letter_o_is_a_little_less_sure():
     assert only("Tél. : 07 07 22 07 O1", "phone").confidence < only("Tél. : 07 07 22 07 01", "phone").confidence
 
