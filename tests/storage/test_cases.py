@@ -8,7 +8,8 @@ import pytest
 
 from items import T0, _field, _item
 from storage.base import open_store
-from storage.cases import record_item
+from storage.cases import item_events, record_item
+from storage.linking import Link
 from storage.records import Records
 
 
@@ -68,3 +69,20 @@ def test_quarantine_entries_of_one_item_are_found_and_released_one_by_one(record
     assert [e["id"] for e in records.quarantine_entries("capture-env-1")] == [first, second]
     records.release(first, "retried")
     assert [e["id"] for e in records.quarantine_entries("capture-env-1")] == [second]
+
+
+def test_an_items_recording_events_are_written_together_in_one_object(records):
+    case, _ = record_item(records, *_item(1))
+    keys = list(records.store.list(f"cases/{case.id}/events/"))
+    assert len(keys) == 1 and keys[0].endswith(".items.json")
+    assert [e.kind for e in records.events(case.id)] == ["received", "opened", "captured", "classified", "routed"]
+
+
+def test_events_written_one_per_object_by_an_earlier_version_are_still_read_and_found(records):
+    envelope, capture, classification, route = _item(1)
+    for event in item_events(Link("IN-OLD0-0001", True, "new case"), envelope, capture, classification, route):
+        records.append_event(event)
+    fresh = Records(records.store)  # nothing in memory: everything from the store
+    assert [e.kind for e in fresh.events("IN-OLD0-0001")][:2] == ["received", "opened"]
+    assert fresh.item_event("IN-OLD0-0001", envelope.id, f"{envelope.id}-2-opened") is not None
+    assert fresh.item_event("IN-OLD0-0001", envelope.id, f"{envelope.id}-2-linked") is None
