@@ -5,7 +5,8 @@ app serves the operations dashboard (``/dashboard``, see connectors/dashboard)
 and the Prometheus metrics (``/metrics``, see intake/metrics.py).
 
 Clients authenticate with ``X-API-Key`` (keys kept as SHA-256, compared with
-``hmac.compare_digest``). The body is limited to ``web_max_bytes`` (413). An
+``hmac.compare_digest``); each key may make ``web_rate_limit`` requests a minute,
+``web_rate_burst`` at once (429). The body is limited to ``web_max_bytes`` (413). An
 ``Idempotency-Key`` makes a retried POST answer the same tracking id and
 envelope; its record lives in the object store (``web/idempotency/``).
 The browser form posts without a key only when ``web_public_form`` is on.
@@ -23,9 +24,8 @@ import threading
 from collections.abc import Iterable
 from typing import Any
 
-from fastapi import FastAPI, Header, HTTPException, Request
-from fastapi.responses import HTMLResponse, JSONResponse, Response
-from pydantic import BaseModel
+from fastapi import FastAPI, Header, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
@@ -33,8 +33,11 @@ from connectors.base import FileDraft
 from connectors.dashboard.auth import DashboardUser, access_from
 from connectors.dashboard.routes import install as install_dashboard
 from connectors.dashboard.stats import today
+from connectors.ratelimit import RateLimiter
 from connectors.registry import Connector
+from connectors.web_limits import BodyLimit, BodyTooLarge, spend, too_large, unavailable
 from connectors.web_pages import CLOSED, PAGE, RECEIVED
+from connectors.web_spec import MAX_FILES, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
 from connectors.webform import draft_from_form
 from intake.app import App
 from intake.bus import STAGES
@@ -43,82 +46,25 @@ from intake.metrics import CONTENT_TYPE as METRICS_TYPE
 from intake.metrics import BacklogCollector, QueueDepths, exposition
 from intake.models import sha256_hex, utcnow
 
-TRACKING = re.compile(r"W-[A-HJ-NP-Z2-9]{10}")
+TRACKING = re.compile(TRACKING_PATTERN)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
 PUBLIC_FIELDS = ("name", "email", "phone", "member_number", "subject", "message")
-MAX_FILES = 20
-UPLOAD_DOC = {"requestBody": {"required": True, "content": {
-    "application/json": {"schema": {"type": "object", "additionalProperties": True,
-                                    "example": {"name": "Jeanne Martin", "member_number": "12345678",
-                                                "subject": "Remboursement", "message": "Bonjour, ..."}}},
-    "multipart/form-data": {"schema": {"type": "object", "properties": {
-        "form": {"type": "string", "description": "the fields, as a JSON object"},
-        "files": {"type": "array", "items": {"type": "string", "format": "binary"}}}}},
-}}}
-
-
-class Receipt(BaseModel):
-    tracking_id: str
-    envelope_id: str
-    status: str
-
-
-class Whereabouts(Receipt):
-    stage: str | None = None
-    team: str | None = None
-    case_id: str | None = None
-
-
-class BodyTooLarge(Exception):
-    """The request body went past the limit."""
-
-
-class BodyLimit:
-    """ASGI middleware: refuse a declared or actual body larger than ``max_bytes`` with 413."""
-
-    def __init__(self, app: Any, max_bytes: int) -> None:
-        self.app, self.max_bytes = app, max_bytes
-
-    async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
-        if scope["type"] != "http":
-            return await self.app(scope, receive, send)
-        declared = dict(scope["headers"]).get(b"content-length", b"0")
-        if not declared.isdigit() or int(declared) > self.max_bytes:
-            return await _too_large()(scope, receive, send)
-        seen = 0
-
-        async def limited() -> dict:
-            nonlocal seen
-            message = await receive()
-            seen += len(message.get("body", b""))
-            if seen > self.max_bytes:
-                raise BodyTooLarge()
-            return message
-
-        await self.app(scope, limited, send)
-
-
-def _too_large(*_: Any) -> JSONResponse:
-    return JSONResponse({"detail": "request body too large"}, status_code=413)
-
-
-def _unavailable(*_: Any) -> JSONResponse:
-    return JSONResponse({"detail": "temporarily unavailable, retry later"}, status_code=503, headers={"Retry-After": "30"})
 
 
 class Intake:
     """What the endpoints do, on one App; one submission at a time (the bus is not thread-safe)."""
 
-    def __init__(self, app: App, api_keys: Iterable[str], public_form: bool) -> None:
-        self.app, self.public_form = app, public_form
+    def __init__(self, app: App, api_keys: Iterable[str], public_form: bool, limiter: RateLimiter) -> None:
+        self.app, self.public_form, self.limiter = app, public_form, limiter
         self.digests = [k[7:] if k.startswith("sha256:") else _sha(k) for k in api_keys]
         self.lock = threading.Lock()
 
     def client(self, api_key: str | None, browser: bool) -> str:
-        """Who is asking: ``key-<hash prefix>``, or ``public`` for the open browser form."""
+        """Who is asking: ``key-<hash prefix>`` (within its rate limit), or ``public`` for the open browser form."""
         if api_key:
             digest = _sha(api_key)
             if any([hmac.compare_digest(digest, known) for known in self.digests]):
+                spend(self.limiter, digest)  # only known keys have a budget: strangers spend none
                 return f"key-{digest[:12]}"
         elif browser and self.public_form:
             return "public"
@@ -186,17 +132,19 @@ class Intake:
 
 def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int | None = None,
                public_form: bool | None = None, users: Iterable[DashboardUser | dict] | None = None,
-               session_secret: str | bytes | None = None, cache_seconds: float = 5.0) -> FastAPI:
+               session_secret: str | bytes | None = None, cache_seconds: float = 5.0,
+               limiter: RateLimiter | None = None) -> FastAPI:
     """The HTTP application on ``app`` (defaults from its settings): submissions, dashboard, metrics.
 
     The dashboard and the gauges read the store at most every ``cache_seconds``."""
     s = app.settings
     intake = Intake(app, s.web_api_keys if api_keys is None else api_keys,
-                    s.web_public_form if public_form is None else public_form)
+                    s.web_public_form if public_form is None else public_form,
+                    limiter or RateLimiter(s.web_rate_limit, s.web_rate_burst))
     api = FastAPI(title="intake: web submissions", version="1", description=__doc__)
     api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes)
-    api.add_exception_handler(BodyTooLarge, _too_large)
-    api.add_exception_handler(RetryableError, _unavailable)  # broker or store down: the client retries
+    api.add_exception_handler(BodyTooLarge, too_large)
+    api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
     dashboard = install_dashboard(api, app, access_from(s, users, session_secret), intake.lock,
                                   cache_seconds)
     collector = BacklogCollector(QueueDepths(s.effective_broker_url, s.bus_dir, app.rules.teams),
@@ -207,7 +155,8 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
         """Prometheus metrics: this process's counters and the backlog gauges."""
         return Response(exposition(collector), media_type=METRICS_TYPE)
 
-    @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC)
+    @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC,
+              responses=errors(400, 401, 413, 415, 422, 429, 503))
     async def submit(request: Request, x_api_key: str | None = Header(None),
                      idempotency_key: str | None = Header(None, max_length=200)) -> Any:
         """Submit a request (JSON, or multipart with a ``form`` JSON field and files)."""
@@ -217,15 +166,15 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
         form, files, native = await _read(request, kind)
         if client == "public":
             form = {k: v for k, v in form.items() if k in PUBLIC_FIELDS}
-        if not any(str(form.get(k) or "").strip() for k in ("message", "description", "body", "text")) and not files:
-            raise HTTPException(422, "a submission needs a message or a file")
+        check_fields(form, len(files))
         receipt = await run_in_threadpool(intake.submit, client, form, files, idempotency_key)
         if native and "text/html" in request.headers.get("accept", ""):
             return HTMLResponse(RECEIVED.format(tracking=html.escape(receipt.tracking_id)), status_code=202)
         return receipt
 
-    @api.get("/v1/submissions/{tracking_id}", response_model=Whereabouts)
-    async def where(tracking_id: str, x_api_key: str | None = Header(None)) -> Whereabouts:
+    @api.get("/v1/submissions/{tracking_id}", response_model=Whereabouts, responses=errors(401, 404, 422, 429, 503))
+    async def where(tracking_id: str = Path(pattern=TRACKING_PATTERN),
+                    x_api_key: str | None = Header(None)) -> Whereabouts:
         """Where a submission is: received, captured, routed (team), recorded (case id) or quarantined."""
         return await run_in_threadpool(intake.whereabouts, intake.client(x_api_key, False), tracking_id)
 
@@ -245,16 +194,23 @@ async def _read(request: Request, kind: str) -> tuple[dict, list[FileDraft], boo
             raise HTTPException(400, f"body is not JSON: {exc}") from None
     if kind not in {"multipart/form-data", "application/x-www-form-urlencoded"}:
         raise HTTPException(415, "send application/json or multipart/form-data")
+    return await _read_form(request)
+
+
+async def _read_form(request: Request) -> tuple[dict, list[FileDraft], bool]:
+    """A form body: the ``form`` JSON field and files (API clients), or native fields (a browser)."""
     data = await request.form(max_files=MAX_FILES, max_fields=100)
-    files = [FileDraft(u.filename or "fichier", await u.read(), u.content_type or "application/octet-stream")
+    if any(k == "files" and isinstance(v, str) and v for k, v in data.multi_items()):  # no filename: lost content
+        raise HTTPException(422, "files must be file parts (with a filename)")
+    files = [FileDraft(u.filename, await u.read(), u.content_type or "application/octet-stream")
              for _, u in data.multi_items() if isinstance(u, UploadFile) and u.filename]
     fields = {k: v for k, v in data.multi_items() if isinstance(v, str)}
-    if "form" in fields:
-        try:
-            return _object(json.loads(fields["form"])), files, False
-        except json.JSONDecodeError as exc:
-            raise HTTPException(400, f"the form field is not JSON: {exc}") from None
-    return fields, files, True
+    if "form" not in fields:
+        return fields, files, True
+    try:
+        return _object(json.loads(fields["form"])), files, False
+    except json.JSONDecodeError as exc:
+        raise HTTPException(400, f"the form field is not JSON: {exc}") from None
 
 
 def _object(value: Any) -> dict:

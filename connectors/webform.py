@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from datetime import datetime, timezone
 from typing import Any
 
@@ -11,6 +12,9 @@ from intake.errors import PermanentError
 from intake.models import Party, sha256_hex
 
 TEXT_FIELDS = ("message", "description", "body", "text")
+# A character that is not blank, written out so that Python and the JSON Schema (ECMA) regex engines of
+# the OpenAPI spec agree: the union of what either calls whitespace (\x1c-\x1f for one, \ufeff for the other).
+NOT_BLANK = r"[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000\ufeff]"
 
 
 def draft_from_form(form: dict[str, Any], source: str, files: list[FileDraft] | None = None,
@@ -19,7 +23,7 @@ def draft_from_form(form: dict[str, Any], source: str, files: list[FileDraft] | 
     if not isinstance(form, dict):
         raise PermanentError("a web-form submission must be a JSON object")
     fields = {str(k): "" if v is None else str(v) for k, v in form.items()}
-    body = next((fields[k] for k in TEXT_FIELDS if fields.get(k)), "")
+    body = next((fields[k] for k in TEXT_FIELDS if re.search(NOT_BLANK, fields.get(k, ""))), "")
     extra = {k: v for k, v in fields.items() if k not in TEXT_FIELDS and k != "subject"}
     member = fields.get("member_number")
     if member and member not in body:

@@ -6,7 +6,8 @@ Counted in the process where it happens:
 * by :class:`MetricsHook` (worker moments): per-stage latency, retries,
   quarantined items per reason;
 * by one-line calls in the stages and connectors (what a hook cannot see):
-  :func:`item_received`, :func:`captured`, :func:`classified`, :func:`quarantined`.
+  :func:`item_received`, :func:`captured`, :func:`classified`, :func:`quarantined`,
+  :func:`rate_limited`.
 
 Read at scrape time by :class:`BacklogCollector` (registered by the web app
 only, so a deployment reports them once): queue depths, cases waiting per
@@ -69,11 +70,18 @@ CLASSIFY_CONFIDENCE = Histogram("intake_classification_confidence", "Classifier 
                                 buckets=RATIO_BUCKETS)
 ROUTED = Counter("intake_routed", "Items routed, per team", ["team"])
 SCREENED = Counter("intake_screened", "Items screened out (auto-replies, bounces...), per reason", ["reason"])
+# no per-key label: /metrics is unauthenticated and key hashes are not for the public
+WEB_RATE_LIMITED = Counter("intake_web_rate_limited", "Web requests refused (429) over an API key's rate limit")
 
 
 def item_received(channel: str) -> None:
     """Count one item stored and queued by a connector."""
     ITEMS_RECEIVED.labels(channel).inc()
+
+
+def rate_limited() -> None:
+    """Count one web request refused over its API key's rate limit."""
+    WEB_RATE_LIMITED.inc()
 
 
 def captured(capture: Capture) -> None:

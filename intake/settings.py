@@ -13,7 +13,7 @@ import tomllib
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, SecretStr, ValidationError, field_validator, model_validator
+from pydantic import BaseModel, ConfigDict, Field, SecretStr, ValidationError, field_validator, model_validator
 
 from intake.errors import ConfigError
 
@@ -120,6 +120,8 @@ class Settings(BaseModel):
     web_api_keys: tuple[str, ...] = ()
     web_max_bytes: int = 25 * 1024 * 1024
     web_public_form: bool = False
+    web_rate_limit: int = Field(60, ge=0)  # requests a minute per API key; 0: no limit
+    web_rate_burst: int = 20
     web_host: str = "127.0.0.1"
     web_port: int = 8080
     calls_amqp_url: str = ""
@@ -164,7 +166,7 @@ class Settings(BaseModel):
         return value
 
     @field_validator("ocr_dpi", "max_attempts", "max_pages", "prefetch", "max_item_bytes", "web_max_bytes",
-                     "hotfolder_poll_seconds", "hotfolder_settle_seconds")
+                     "web_rate_burst", "hotfolder_poll_seconds", "hotfolder_settle_seconds")
     @classmethod
     def _positive(cls, value: int) -> int:
         if value <= 0:

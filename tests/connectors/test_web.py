@@ -2,19 +2,23 @@
 
 from __future__ import annotations
 
+import hashlib
 import json
 import re
 from collections.abc import Iterator
 
 import httpx
 import pytest
+from prometheus_client import REGISTRY
 from served import serve
 
+from connectors.ratelimit import RateLimiter
 from connectors.web import create_app
 from intake.bus import stage_queue
 
 pytestmark = pytest.mark.rabbitmq
 KEY = "cle-portail-adherent-0123456789"
+OTHER_KEY = "cle-courtier-partenaire-9876543210"
 FORM = {"name": "Jeanne Martin", "email": "jeanne.martin@example.fr", "member_number": "12345678",
         "subject": "Remboursement lunettes", "message": "Bonjour, ma facture d'opticien n'est pas remboursée."}
 
@@ -125,3 +129,38 @@ def test_without_the_public_form_a_browser_post_needs_a_key_and_the_spec_is_publ
     operation = spec["paths"]["/v1/submissions"]["post"]
     assert set(operation["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
     assert "202" in operation["responses"] and "/v1/submissions/{tracking_id}" in spec["paths"]
+
+
+def _refused_so_far() -> float:
+    return REGISTRY.get_sample_value("intake_web_rate_limited_total") or 0.0
+
+
+def test_a_key_over_its_burst_gets_429_with_retry_after_while_another_key_still_gets_through(amqp_app):
+    frozen = RateLimiter(per_minute=6, burst=2, clock=lambda: 0.0)  # no time passes: nothing refills
+    api = create_app(amqp_app, api_keys=[KEY, OTHER_KEY], public_form=True, limiter=frozen)
+    before = _refused_so_far()
+    with serve(api) as url, httpx.Client(base_url=url, timeout=10) as web:
+        first = [web.post("/v1/submissions", json=FORM, headers={"X-API-Key": KEY}) for _ in range(2)]
+        over = web.post("/v1/submissions", json=FORM, headers={"X-API-Key": KEY})
+        status = web.get(f"/v1/submissions/{first[0].json()['tracking_id']}", headers={"X-API-Key": KEY})
+        other = web.post("/v1/submissions", json=FORM, headers={"X-API-Key": OTHER_KEY})
+
+    assert [a.status_code for a in first] == [202, 202] and other.status_code == 202
+    assert over.status_code == status.status_code == 429
+    assert over.headers["Retry-After"] == "10"  # 6 a minute: the next token in 10 s
+    assert over.json() == {"detail": "rate limit of this API key reached, retry in 10 s"}
+    assert _refused_so_far() - before == 2
+    assert _depth(amqp_app) == 3
+
+
+def test_unauthenticated_requests_spend_nothing_of_a_keys_budget(amqp_app):
+    frozen = RateLimiter(per_minute=60, burst=1, clock=lambda: 0.0)
+    api = create_app(amqp_app, api_keys=[KEY], public_form=True, limiter=frozen)
+    with serve(api) as url, httpx.Client(base_url=url, timeout=10) as web:
+        strangers = [web.post("/v1/submissions", json=FORM, headers=h) for h in ({}, {"X-API-Key": KEY[:-1]})] * 5
+        public = web.post("/v1/submissions", data=FORM)  # the open browser form
+        keyed = web.post("/v1/submissions", json=FORM, headers={"X-API-Key": KEY})
+
+    assert {a.status_code for a in strangers} == {401} and public.status_code == 202
+    assert keyed.status_code == 202
+    assert list(frozen.buckets) == [hashlib.sha256(KEY.encode()).hexdigest()]  # keyed by hash, never the key

@@ -42,3 +42,16 @@ def test_an_unknown_setting_in_the_file_is_refused(tmp_path):
     config.write_text("[intake]\nocr_langage = 'fra'\n")
     with pytest.raises(ConfigError, match="OCR_LANGAGE"):
         Settings.load(environ={"INTAKE_CONFIG": str(config)})
+
+
+def test_the_web_rate_limit_defaults_to_60_a_minute_and_0_turns_it_off():
+    assert (Settings.load(environ={}).web_rate_limit, Settings.load(environ={}).web_rate_burst) == (60, 20)
+    settings = Settings.load(environ={"INTAKE_WEB_RATE_LIMIT": "0", "INTAKE_WEB_RATE_BURST": "5"})
+    assert (settings.web_rate_limit, settings.web_rate_burst) == (0, 5)
+
+
+@pytest.mark.parametrize(("variable", "value"), [("INTAKE_WEB_RATE_LIMIT", "-1"), ("INTAKE_WEB_RATE_LIMIT", "lots"),
+                                                 ("INTAKE_WEB_RATE_BURST", "0")])
+def test_a_bad_web_rate_limit_names_the_variable(variable, value):
+    with pytest.raises(ConfigError, match=f"{variable}: .*got '{value}'"):
+        Settings.load(environ={variable: value})
