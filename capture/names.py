@@ -11,6 +11,7 @@ import functools
 import re
 from typing import Any
 
+from intake.cpu import tune_for_workers
 from intake.models import ExtractedField
 
 MODEL = "fr_core_news_sm"
@@ -30,6 +31,7 @@ def load_model(name: str = MODEL) -> Any:
 def _load(name: str) -> Any:
     import spacy
 
+    tune_for_workers()
     return spacy.load(name, disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"])
 
 

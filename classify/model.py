@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from classify.complexity import DISPUTE_CUES, EXPERT_CUES, STATUS_CUES
 from classify.topics import TOPIC_CUES, TOPICS, find_cues, fold
 from classify.urgency import LEVELS
+from intake.cpu import tune_for_workers
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -127,6 +128,8 @@ def load_model(path: Path) -> TextModel | None:
             _warn_once(key)
             return None  # not cached: a model trained later in this process is picked up
         import spacy  # imported late: rule-only processes never pay for it
+
+        tune_for_workers()
 
         _LOADED[key] = TextModel(spacy.load(key), Path(key))
     return _LOADED[key]
