@@ -101,33 +101,57 @@ def render_scans(items: list[Item], cache: Path) -> None:
             bar.advance(task)
 
 
-def draft_for(item: Item, cache: Path, received_at: datetime):
-    """The connector's draft for one item, received now (the same parsing as the real connectors)."""
+@dataclass(frozen=True)
+class Arrival:
+    """What a connector is handed for one item (a mail's bytes, a form, a call record, a scanned
+    file), made before the clock starts: generating it is the benchmark's work, not the pipeline's."""
+
+    item: Item
+    payload: Any
+
+
+def prepare(item: Item, cache: Path) -> Arrival:
+    """The item as its channel delivers it."""
+    from intake.samples.letters import make_letter
+
+    if item.channel == "letter":
+        return Arrival(item, letter_paths(item, cache)[0])
+    spec = make_letter(item.seed)
+    text = _text(spec)
+    if item.channel == "email":
+        return Arrival(item, _email(item, spec, text))
+    if item.channel == "webform":
+        return Arrival(item, {"id": f"form-{item.seed}", "name": spec.sender_name, "email": spec.email or "",
+                              "phone": spec.phone or "", "member_number": spec.member_number,
+                              "subject": spec.subject, "message": text})
+    notes = (f"Appel de l'adhérent au sujet de : {spec.subject.lower()}. {spec.paragraphs[0]} "
+             f"Souhaite être rappelé{'e' if spec.sender_name.split()[0].endswith('e') else ''}.")
+    return Arrival(item, {"call_id": f"CALL-{item.n:06d}-{item.seed}", "duration_s": "240",
+                          "caller": spec.phone or "", "member_number": spec.member_number, "agent": "A. Petit",
+                          "reason_code": "INFO", "notes": notes})
+
+
+def receive(arrival: Arrival, received_at: datetime):
+    """The connector's own work on an arrival: read or parse it into a draft, received now."""
     from connectors.base import Draft, FileDraft
     from connectors.calllog import draft_from_call
     from connectors.email import parse_email
     from connectors.webform import draft_from_form
-    from intake.samples.letters import make_letter
 
-    if item.channel == "letter":
-        path, _ = letter_paths(item, cache)
-        return Draft("letter", "bench:scanner", f"scan-{item.seed}", received_at, files=[FileDraft(path.name,
-                                                                                                    path.read_bytes())])
-    spec = make_letter(item.seed)
-    text = _text(spec)
-    if item.channel == "email":
-        return replace(parse_email(_email(item, spec, text), "bench:imap"), received_at=received_at)
-    if item.channel == "webform":
-        form = {"id": f"form-{item.seed}", "name": spec.sender_name, "email": spec.email or "",
-                "phone": spec.phone or "", "member_number": spec.member_number, "subject": spec.subject,
-                "message": text}
-        return replace(draft_from_form(form, "bench:web"), received_at=received_at)
-    notes = (f"Appel de l'adhérent au sujet de : {spec.subject.lower()}. {spec.paragraphs[0]} "
-             f"Souhaite être rappelé{'e' if spec.sender_name.split()[0].endswith('e') else ''}.")
-    call = {"call_id": f"CALL-{item.n:06d}-{item.seed}", "start": received_at.isoformat(),
-            "duration_s": "240", "caller": spec.phone or "", "member_number": spec.member_number, "agent": "A. Petit",
-            "reason_code": "INFO", "notes": notes}
-    return draft_from_call(call, "bench:calls")
+    channel, payload = arrival.item.channel, arrival.payload
+    if channel == "letter":
+        return Draft("letter", "bench:scanner", f"scan-{arrival.item.seed}", received_at,
+                     files=[FileDraft(payload.name, payload.read_bytes())])
+    if channel == "email":
+        return replace(parse_email(payload, "bench:imap"), received_at=received_at)
+    if channel == "webform":
+        return replace(draft_from_form(payload, "bench:web"), received_at=received_at)
+    return draft_from_call(payload | {"start": received_at.isoformat()}, "bench:calls")
+
+
+def draft_for(item: Item, cache: Path, received_at: datetime):
+    """The connector's draft for one item, received now (the same parsing as the real connectors)."""
+    return receive(prepare(item, cache), received_at)
 
 
 def _text(spec: Any) -> str:

@@ -15,7 +15,7 @@ from typing import Any
 from intake.bus import STAGES
 
 from bench.dayrun.common import _bar, console
-from bench.dayrun.items import Item, draft_for
+from bench.dayrun.items import Item, prepare, receive
 from bench.dayrun.processes import HookReader, Pool, machine_busy, proc_cpu
 
 
@@ -47,6 +47,7 @@ def run_phase(name: str, items: list[Item], app: Any, pool: Pool, reader: HookRe
     """Submit ``items`` in one burst (a connector thread) and wait until each went through its last stage
     (or was quarantined)."""
     phase = Phase(name, items)
+    arrivals = [prepare(item, cache) for item in items]  # the channels' side, before the clock starts
     cpu_before = ([proc_cpu(p) for p in pool.pids], {k: sum(map(proc_cpu, v)) for k, v in servers.items()},
                   _self_cpu(), machine_busy())
     reader.poll()
@@ -54,10 +55,10 @@ def run_phase(name: str, items: list[Item], app: Any, pool: Pool, reader: HookRe
 
     def submit_all() -> None:
         try:
-            for item in items:
+            for arrival in arrivals:
                 now = time.time()
-                envelope = app.submit(draft_for(item, cache, datetime.fromtimestamp(now, timezone.utc)))
-                phase.submitted[envelope.id] = (item, now)
+                envelope = app.submit(receive(arrival, datetime.fromtimestamp(now, timezone.utc)))
+                phase.submitted[envelope.id] = (arrival.item, now)
         except BaseException as exc:  # reported by the main thread
             errors.append(exc)
         finally:
