@@ -17,10 +17,9 @@
 
 Events are never rewritten in place: each event, or each item's batch of
 events, has its own key, so concurrent writers to one case cannot lose each
-other's events. Because envelopes,
-captures, decisions and events never change once written, a process keeps
-the ones it wrote or read in a bounded cache (storage/cache.py); listings
-always ask the store.
+other's events. Because envelopes, captures, decisions and events never
+change once written, a process keeps the ones it wrote or read in a bounded
+cache (storage/cache.py); listings always ask the store.
 """
 
 from __future__ import annotations
