@@ -41,12 +41,16 @@ UPLOAD_DOC = {"requestBody": {"required": True, "content": {
 
 
 class Receipt(BaseModel):
+    """The answer to an accepted submission (202)."""
+
     tracking_id: str
     envelope_id: str
     status: str
 
 
 class Whereabouts(Receipt):
+    """Where a submission is now: its stage, and once recorded its team and case."""
+
     stage: str | None = None
     team: str | None = None
     case_id: str | None = None
