@@ -64,3 +64,32 @@ def test_one_letter_digit_only_and_title_only_entities_are_noise(value):
 
 def test_a_real_name_is_not_noise():
     assert not is_noise("Dr Sophie Lefèvre")
+
+
+def test_only_the_ner_component_runs_because_it_does_not_listen_to_the_shared_tok2vec():
+    assert load_model().pipe_names == ["ner"]
+
+
+def test_the_names_found_are_the_ones_found_with_the_shared_tok2vec_running():
+    import spacy
+
+    from intake.samples.letters import make_letter
+
+    texts = [LETTER, INVOICE] + ["\n".join(make_letter(seed).paragraphs) + f"\n{make_letter(seed).sender_name}"
+                                 for seed in range(40)]
+    with_tok2vec = spacy.load("fr_core_news_sm", disable=["parser", "lemmatizer", "morphologizer", "attribute_ruler"])
+    assert with_tok2vec.pipe_names == ["tok2vec", "ner"]
+    expected = [[(e.text, e.label_, e.start_char) for e in doc.ents] for doc in with_tok2vec.pipe(texts)]
+    actual = [[(e.text, e.label_, e.start_char) for e in doc.ents] for doc in load_model().pipe(texts)]
+    assert actual == expected
+    assert sum(map(len, actual)) > 40
+
+
+def test_a_component_with_a_listener_layer_is_seen_as_listening():
+    import spacy
+
+    from capture.names import _listens
+
+    full = spacy.load("fr_core_news_sm")
+    assert _listens(full.get_pipe("parser"))
+    assert not _listens(full.get_pipe("ner"))
