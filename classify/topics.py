@@ -98,9 +98,17 @@ def cue_pattern(cue: str) -> re.Pattern[str]:
     return re.compile(rf"(?<![a-z0-9]){body}{suffix}(?![a-z0-9])")
 
 
+@lru_cache(maxsize=None)
+def cue_literal(cue: str) -> str:
+    """The longest fixed piece of a cue's folded text: a cue cannot match where it is absent."""
+    return max(fold(cue.replace("*", f" {_STAR} ")).split(_STAR), key=len).strip()
+
+
 def find_cues(folded: str, cues: dict[str, float]) -> dict[str, float]:
     """The cues (with their weights) found in already folded text."""
-    return {cue: weight for cue, weight in cues.items() if cue_pattern(cue).search(folded)}
+    # a plain substring test first: most of the ~200 cues are absent, and the regex costs ten times more
+    return {cue: weight for cue, weight in cues.items()
+            if cue_literal(cue) in folded and cue_pattern(cue).search(folded)}
 
 
 def cue_label(cue: str, folded: str) -> str:

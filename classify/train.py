@@ -27,6 +27,7 @@ from thinc.api import Adam, Optimizer
 from classify.corpus import SIZES, Sample, build_corpus
 from classify.evaluate import score_head
 from classify.model import HEADS, META_FILE, TextModel, forget_model, model_text, pipe_name
+from intake.cpu import tune_for_workers
 
 EPOCHS = 6
 LEARN_RATE = 0.001
@@ -93,6 +94,7 @@ def train(
 ) -> TrainReport:
     """Train on the corpus's train split, keep each head's best epoch on dev, save to ``out``."""
     started = time.monotonic()
+    tune_for_workers()  # the same matrix kernels whatever ran before: BLIS and OpenBLAS round differently
     fix_random_seed(seed)
     sizes = {k: v for k, v in (sizes or SIZES).items() if k != "test"}  # the test split is never looked at
     corpus = build_corpus(seed, sizes)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from classify.topics import TOPICS, cue_pattern, detect_topic, fold
+from classify.topics import TOPIC_CUES, TOPICS, cue_literal, cue_pattern, detect_topic, find_cues, fold
 
 EXAMPLES = {
     "reimbursement": (
@@ -127,3 +127,19 @@ def test_fold_lowercases_strips_accents_and_punctuation():
 )
 def test_cue_patterns_match_whole_words_stems_and_plurals(cue, text, found):
     assert bool(cue_pattern(cue).search(fold(text))) is found
+
+
+def test_every_cue_has_a_fixed_piece_that_any_match_contains():
+    for cues in TOPIC_CUES.values():
+        for cue in cues:
+            literal = cue_literal(cue)
+            assert literal and literal in cue_pattern(cue).pattern.replace("\\", "")
+
+
+def test_the_substring_test_before_the_regex_finds_the_same_cues_as_the_regex_alone():
+    from intake.samples.letters import make_letter
+
+    texts = [fold("\n".join(make_letter(seed).paragraphs) + make_letter(seed).subject) for seed in range(150)]
+    for text in texts:
+        for cues in TOPIC_CUES.values():
+            assert find_cues(text, cues) == {c: w for c, w in cues.items() if cue_pattern(c).search(text)}
