@@ -54,11 +54,14 @@ def phase_figures(phase: Phase, outcome: Outcome, floor: Floor | None, cores: in
                    for s in STAGES},
         "cpu": {"accounted_in_handlers_s": round(accounted, 1), "worker_processes_s": round(phase.worker_cpu, 1),
                 "bench_connector_s": round(phase.bench_cpu, 1),
+                "connector_thread_s": round(phase.connector_cpu, 2),
                 **{f"{k}_s": round(v, 1) for k, v in phase.server_cpu.items()},
                 "machine_busy_s": round(phase.machine_busy, 1),
                 "machine_capacity_s": round(phase.machine_total, 1),
                 "others_s": round(phase.machine_busy - phase.worker_cpu - sum(phase.server_cpu.values())
                                   - phase.bench_cpu, 1)},
+        "cpu_ms_per_item": _per_item(phase),
+        "host_probe_ms": round(phase.probe_ms, 1),
         "retries": sum(r["ev"] == "retry" for r in phase.records),
         "quarantined": outcome.quarantined, "lost": outcome.lost, "duplicated": outcome.duplicated,
         "cases": outcome.cases, "linked": outcome.linked, "latency_end": dict(outcome.end_source),
@@ -76,6 +79,14 @@ def phase_figures(phase: Phase, outcome: Outcome, floor: Floor | None, cores: in
                                 # the same against this run's own Tesseract CPU (both sides under the same load)
                                 "cpu_over_own_ocr": round(ours / sum(tess.values()), 3) if sum(tess.values()) else None}
     return figures
+
+
+def _per_item(phase: Phase) -> dict[str, float]:
+    """CPU per item, in ms, of each part of the run: comparable across runs when wall times are not."""
+    n = max(len(phase.submitted), 1)
+    parts = {"workers": phase.worker_cpu, **phase.server_cpu, "connector_thread": phase.connector_cpu,
+             "bench_rest": phase.bench_cpu - phase.connector_cpu, "machine_busy": phase.machine_busy}
+    return {k: round(1000 * v / n, 1) for k, v in parts.items()}
 
 
 def _mean(values: list[float]) -> float:
@@ -113,6 +124,10 @@ def print_figures(title: str, fig: dict[str, Any]) -> None:
     for server in ("s3", "broker"):
         if f"{server}_s" in cpu:
             row(f"CPU: {SERVERS[server]}", f"{cpu[server + '_s']:.0f} s", "")
+    per = fig["cpu_ms_per_item"]
+    row("CPU per item: " + " / ".join(k.replace("_", " ") for k in per), " / ".join(f"{v:.1f}" for v in per.values())
+        + " ms", "")
+    row("host speed probe (fixed CPU work before the phase; lower is faster)", f"{fig['host_probe_ms']:.0f} ms", "")
     row("CPU: machine busy / capacity (others: processes outside this run)",
         f"{cpu['machine_busy_s']:.0f} / {cpu['machine_capacity_s']:.0f} s (others {cpu['others_s']:.0f} s)", "")
     row("peak RSS per worker (max / sum)", f"{fig['peak_rss_mb_max']:.0f} MB / {fig['peak_rss_mb_sum']:.0f} MB", "")
