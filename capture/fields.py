@@ -169,7 +169,7 @@ _MONTHS = {
     "novembre": 11, "nov": 11, "decembre": 12, "décembre": 12, "dec": 12, "déc": 12,
 }
 _MONTH_NAMES = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_FIRST = r"[1lI]er"  # "1er"; OCR often reads the 1 as l or I, and a month name follows anyway
+_FIRST = r"[1lIT|]er"  # "1er"; OCR reads a serif 1 as l, I, T or |, and a month name follows anyway
 _DATE_WORDS = re.compile(
     rf"(?<!\w)(?P<d>{_FIRST}|\d{{1,2}}){_SP}+(?P<m>{_MONTH_NAMES})\.?{_SP}+(?P<y>\d{{4}})(?!\d)",
     re.IGNORECASE,

@@ -8,6 +8,7 @@ upright page, which reads well, never pays for it. One Tesseract
 run yields both the text and the word confidences (``txt`` and ``tsv``).
 ``OMP_THREAD_LIMIT=1`` stops Tesseract's OpenMP threads from fighting over
 the cores: parallelism comes from pages, several Tesseract processes at once.
+E-mail addresses are then read again alone in English (``capture/reread.py``).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from PIL import Image
 
 from capture.context import CaptureContext
 from capture.deskew import estimate_skew, gray, has_ink, parse_osd, straighten, trim, turn
+from capture.reread import ADDRESS_LANGUAGE, reread_addresses
 from intake.errors import PermanentError, RetryableError
 from intake.models import PageCapture
 
@@ -82,8 +84,11 @@ def _read(page: Image.Image, languages: str, dpi: int) -> OcrPage:
     skew = estimate_skew(page)
     args = ["-l", languages, "--dpi", str(dpi), "--psm", PAGE_SEGMENTATION, "txt", "tsv"]
     # grey, not binarised here: a 1-bit page reads ~10% faster but costs characters in addresses
-    text, tsv = tesseract(trim(straighten(page, skew)), args, ("txt", "tsv"))
+    level = trim(straighten(page, skew))
+    text, tsv = tesseract(level, args, ("txt", "tsv"))
     confidence, words = word_confidence(tsv)
+    if languages != ADDRESS_LANGUAGE:
+        text = reread_addresses(level, tsv, text, dpi)
     return OcrPage(text.strip(), confidence, words, skew=skew)
 
 

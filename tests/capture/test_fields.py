@@ -155,6 +155,8 @@ def test_a_repaired_reference_whose_check_fails_stays_invalid():
     ("1er avril 2026", "2026-04-01"),
     ("ler avril 2026", "2026-04-01"),
     ("Ier avril 2026", "2026-04-01"),
+    ("Ter octobre 2026", "2026-10-01"),
+    ("|er mai 2026", "2026-05-01"),
     ("3 Février 2026", "2026-02-03"),
     ("25 decembre 2025", "2025-12-25"),
     ("12/03/2026", "2026-03-12"),
@@ -170,6 +172,10 @@ def test_french_and_iso_dates_are_normalized_to_iso(written, iso):
 
 def test_a_word_like_ler_without_a_month_is_no_date():
     assert fields("Le parler 2026 du ler de mon quartier.", "date") == []
+
+
+def test_ter_after_a_street_number_is_no_first_of_the_month():
+    assert fields("12 ter, rue de la Paix, 75002 Paris", "date") == []
 
 
 def test_a_two_digit_birth_year_in_the_last_century_stays_in_it():

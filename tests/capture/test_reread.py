@@ -1,0 +1,67 @@
+"""E-mail addresses read again alone in English, on real Tesseract."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from PIL import Image
+
+from capture.ocr import ocr_image
+from capture.reread import Word, address_words, better_reading, reread_addresses
+from intake.samples.letters import TOPICS, make_letter, render_letter
+from tests.capture.test_tessapi import line_image
+
+TSV = (
+    "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    "5\t1\t1\t1\t1\t1\t100\t50\t120\t40\t95.1\tCourriel\n"
+    "5\t1\t1\t1\t1\t2\t240\t50\t400\t40\t88.6\tsylvie.blanc@exambple.fr\n"
+    "4\t1\t1\t1\t1\t0\t100\t50\t540\t40\t-1\t\n"
+)
+
+
+def bench_page(seed: int) -> Image.Image:
+    """The page ``bench/capture.py`` renders for ``seed``."""
+    rng = random.Random(seed)
+    spec = make_letter(seed, TOPICS[seed % len(TOPICS)])
+    skew = round(rng.uniform(-5.0, 5.0), 2)
+    image, _ = render_letter(spec, dpi=300, skew_degrees=skew, noise=rng.uniform(0.05, 0.15),
+                             blur=rng.uniform(0.3, 0.8))
+    return image
+
+
+def test_the_letterhead_address_french_bends_is_read_right_on_the_page():
+    # seed 20041: fra+eng reads the Vera letterhead's "@example.fr" as "@exambple.fr" at 89% confidence
+    text = ocr_image(bench_page(20041), "fra+eng").text
+    assert "sylvie.blanc@example.fr" in text and "exambple" not in text
+
+
+def test_only_words_with_an_at_sign_are_read_again_with_their_box():
+    (word,) = address_words(TSV)
+    assert (word.text, word.box) == ("sylvie.blanc@exambple.fr", (240, 50, 640, 90))
+    assert word.confidence == pytest.approx(0.886)
+
+
+def test_a_surer_english_reading_of_one_address_replaces_the_pages():
+    image = line_image("contact@example.fr")
+    word = Word("contact@exambple.fr", 0.5, (0, 0, image.width, image.height))
+    assert better_reading(image, word, 300) == "contact@example.fr"
+
+
+def test_a_less_sure_reading_is_not_taken():
+    image = line_image("contact@example.fr")
+    assert better_reading(image, Word("contact@exambple.fr", 1.0, (0, 0, image.width, image.height)), 300) is None
+
+
+def test_a_reading_that_splits_the_address_in_two_words_is_not_taken():
+    image = line_image("claire. vincent@example.fr")
+    word = Word("claire.vincent@example.fr", 0.1, (0, 0, image.width, image.height))
+    assert better_reading(image, word, 300) is None
+
+
+def test_the_replacement_touches_the_whole_word_only():
+    image = line_image("contact@example.fr")
+    tsv = TSV.replace("240\t50\t400\t40\t88.6\tsylvie.blanc@exambple.fr",
+                      f"0\t0\t{image.width}\t{image.height}\t50.0\tcontact@exambple.fr")
+    text = "Courriel contact@exambple.fr ou xcontact@exambple.fr"
+    assert reread_addresses(image, tsv, text) == "Courriel contact@example.fr ou xcontact@exambple.fr"
