@@ -2,7 +2,7 @@
 VENV ?= .venv
 PYTHON ?= python3
 SUDO := $(shell [ "$$(id -u)" -eq 0 ] || echo sudo)
-APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng libmagic1 poppler-utils qpdf \
+APT_PACKAGES := tesseract-ocr tesseract-ocr-fra tesseract-ocr-eng libtesseract5 libmagic1 poppler-utils qpdf \
                 rabbitmq-server dovecot-imapd chromium
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml | sha256sum | cut -c1-12)
 

@@ -102,7 +102,8 @@ def run_backend(name: str, day: list[Item], burst: list[Item], floor: Floor, opt
             for label, items, phase_floor in (("day", day, floor), ("e-mails", burst, None)):
                 if not items:
                     continue
-                phase = run_phase(label, items, app, pool, reader, cache, servers, options.timeout)
+                phase = run_phase(label, items, app, pool, reader, cache, servers, options.timeout,
+                                  Path(options.profile) / name if options.profile else None)
                 peak = [proc_peak_rss(p) for p in pool.pids]
                 outcome = check(phase, read_events(app))
                 figures = phase_figures(phase, outcome, phase_floor, CORES)
@@ -176,7 +177,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--cache", default=str(CACHE), help="rendered letters and raw tesseract times")
     parser.add_argument("--refloor", action="store_true",
                         help="time raw tesseract again (do it on a quiet machine: the floor is cached)")
-    parser.add_argument("--profile", help="folder for a cProfile dump of every worker (slows them down)")
+    parser.add_argument("--profile", help="folder for a cProfile dump of every worker and of the connector thread (slows them down)")
     parser.add_argument("--json", help="also write the figures to this file")
     parser.add_argument("--as-worker", help=argparse.SUPPRESS)
     parser.add_argument("--as-launcher", help=argparse.SUPPRESS)

@@ -17,8 +17,8 @@ class CaptureContext:
     max_bytes: int = 50 * 1024 * 1024
     max_pixels: int = 80_000_000
     # the same defaults as Settings.member_number_pattern / policy_number_pattern
-    member_pattern: str = r"(?i)adh[ée]rent\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*(\d{8})\b"
-    policy_pattern: str = r"(?i)contrat\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*([A-Z]{2}-?\d{6})\b"
+    member_pattern: str = r"(?i)adh[ée]rent\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*(\d(?: ?\d){7})\b"
+    policy_pattern: str = r"(?i)contrat\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*([A-Z]{2}-?\d(?: ?\d){5})\b"
     find_names: bool = True
     pdf_text_layer: str = "pdfium"  # a reader of capture/extractors/pdf_text.py: pdfium or pdfplumber
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import cProfile
 import hashlib
 import resource
 import threading
@@ -46,9 +47,9 @@ class Phase:
 
 
 def run_phase(name: str, items: list[Item], app: Any, pool: Pool, reader: HookReader, cache: Path,
-              servers: dict[str, list[int]], timeout: float) -> Phase:
+              servers: dict[str, list[int]], timeout: float, profile: Path | None = None) -> Phase:
     """Submit ``items`` in one burst (a connector thread) and wait until each went through its last stage
-    (or was quarantined)."""
+    (or was quarantined); with ``profile``, a cProfile dump of the connector thread goes there."""
     phase = Phase(name, items)
     arrivals = [prepare(item, cache) for item in items]  # the channels' side, before the clock starts
     phase.probe_ms = host_probe()
@@ -58,7 +59,9 @@ def run_phase(name: str, items: list[Item], app: Any, pool: Pool, reader: HookRe
     errors: list[BaseException] = []
 
     def submit_all() -> None:
-        started = time.thread_time()
+        started, profiler = time.thread_time(), cProfile.Profile() if profile else None
+        if profiler:
+            profiler.enable()
         try:
             for arrival in arrivals:
                 now = time.time()
@@ -69,6 +72,10 @@ def run_phase(name: str, items: list[Item], app: Any, pool: Pool, reader: HookRe
         finally:
             phase.submit_end = time.time()
             phase.connector_cpu = time.thread_time() - started
+            if profiler:
+                profiler.disable()
+                profile.mkdir(parents=True, exist_ok=True)
+                profiler.dump_stats(str(profile / f"connector-{name}.prof"))
 
     phase.start = time.time()
     connector = threading.Thread(target=submit_all, name="connector")

@@ -80,6 +80,18 @@ def test_a_member_number_of_the_wrong_length_is_not_taken():
     assert fields("Adhérent n° 1234567, merci.", "member_number") == []
 
 
+@pytest.mark.parametrize(("written", "kind", "number"), [
+    ("Contrat n° MS-5 76974", "policy_number", "MS-576974"),
+    ("Adhérent n° 1234 5678", "member_number", "12345678"),
+])
+def test_a_space_ocr_put_between_the_digits_of_a_number_is_read_through(written, kind, number):
+    assert only(f"{written}, merci.", kind).normalized == number
+
+
+def test_nine_digits_with_a_space_are_no_member_number():
+    assert fields("Adhérent n° 1234567 89, merci.", "member_number") == []
+
+
 def test_the_policy_number_is_upper_cased():
     f = only("Contrat numéro : mu-204518 (formule Confort)", "policy_number")
     assert f.normalized == "MU-204518"

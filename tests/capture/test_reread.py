@@ -42,26 +42,34 @@ def test_only_words_with_an_at_sign_are_read_again_with_their_box():
     assert word.confidence == pytest.approx(0.886)
 
 
-def test_a_surer_english_reading_of_one_address_replaces_the_pages():
+def test_an_english_reading_of_one_address_replaces_the_pages():
     image = line_image("contact@example.fr")
-    word = Word("contact@exambple.fr", 0.5, (0, 0, image.width, image.height))
+    word = Word("contact@exambple.fr", 0.89, (0, 0, image.width, image.height))
     assert better_reading(image, word, 300) == "contact@example.fr"
 
 
-def test_a_less_sure_reading_is_not_taken():
-    image = line_image("contact@example.fr")
-    assert better_reading(image, Word("contact@exambple.fr", 1.0, (0, 0, image.width, image.height)), 300) is None
+def test_punctuation_caught_at_the_edge_of_the_crop_is_not_part_of_the_address():
+    image = line_image("- contact@example.fr")
+    word = Word("contact@exambple.fr", 0.89, (0, 0, image.width, image.height))
+    assert better_reading(image, word, 300) == "contact@example.fr"
+
+
+def test_a_reading_far_from_the_pages_is_not_taken():
+    image = line_image("dossiers@mutuelle-sante.fr")
+    assert better_reading(image, Word("contact@exambple.fr", 0.2, (0, 0, image.width, image.height)), 300) is None
 
 
 def test_a_reading_that_splits_the_address_in_two_words_is_not_taken():
     image = line_image("claire. vincent@example.fr")
-    word = Word("claire.vincent@example.fr", 0.1, (0, 0, image.width, image.height))
+    word = Word("claire.vincent@example.fr", 0.5, (0, 0, image.width, image.height))
     assert better_reading(image, word, 300) is None
 
 
-def test_the_replacement_touches_the_whole_word_only():
+def test_the_replacement_touches_whole_words_only_and_keeps_their_punctuation():
     image = line_image("contact@example.fr")
     tsv = TSV.replace("240\t50\t400\t40\t88.6\tsylvie.blanc@exambple.fr",
                       f"0\t0\t{image.width}\t{image.height}\t50.0\tcontact@exambple.fr")
-    text = "Courriel contact@exambple.fr ou xcontact@exambple.fr"
-    assert reread_addresses(image, tsv, text) == "Courriel contact@example.fr ou xcontact@exambple.fr"
+    tsv += tsv.splitlines()[2].replace("contact@exambple.fr", "(contact@exambple.fr),") + "\n"
+    text = "Courriel contact@exambple.fr ou xcontact@exambple.fr (contact@exambple.fr),"
+    assert reread_addresses(image, tsv, text) == ("Courriel contact@example.fr ou xcontact@exambple.fr"
+                                                  " (contact@example.fr),")
