@@ -13,9 +13,7 @@ E-mail addresses are then read again alone in English (``capture/reread.py``).
 
 from __future__ import annotations
 
-import csv
 import functools
-import io
 import os
 import subprocess
 import tempfile
@@ -31,6 +29,7 @@ from PIL import Image
 from capture.context import CaptureContext
 from capture.deskew import estimate_skew, gray, has_ink, parse_osd, straighten, trim, turn
 from capture.reread import ADDRESS_LANGUAGE, reread_addresses
+from capture.words import mean_confidence, tsv_words
 from intake.errors import PermanentError, RetryableError
 from intake.models import PageCapture
 
@@ -86,10 +85,10 @@ def _read(page: Image.Image, languages: str, dpi: int) -> OcrPage:
     # grey, not binarised here: a 1-bit page reads ~10% faster but costs characters in addresses
     level = trim(straighten(page, skew))
     text, tsv = tesseract(level, args, ("txt", "tsv"))
-    confidence, words = word_confidence(tsv)
+    words = list(tsv_words(tsv))
     if languages != ADDRESS_LANGUAGE:
-        text = reread_addresses(level, tsv, text, dpi)
-    return OcrPage(text.strip(), confidence, words, skew=skew)
+        text = reread_addresses(level, words, text, dpi)
+    return OcrPage(text.strip(), mean_confidence(words), len(words), skew=skew)
 
 
 def orientation(page: Image.Image, dpi: int = 300) -> int:
@@ -125,15 +124,6 @@ def _run(command: list[str]) -> None:
 
 def _read_output(path: Path) -> str:
     return path.read_text(encoding="utf-8", errors="replace") if path.exists() else ""
-
-
-def word_confidence(tsv: str) -> tuple[float | None, int]:
-    """Mean confidence in [0, 1] of the words of a Tesseract TSV, and how many words."""
-    rows = csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE)
-    confidences = [float(r["conf"]) for r in rows
-                   if r.get("conf") not in (None, "", "-1") and (r.get("text") or "").strip()]
-    mean = round(sum(confidences) / len(confidences) / 100, 4) if confidences else None
-    return mean, len(confidences)
 
 
 # --- the pool -----------------------------------------------------------------

@@ -18,38 +18,17 @@ in two (``claire. vincent@…``, six times) is not taken.
 
 from __future__ import annotations
 
-import csv
-import io
 import re
-from collections.abc import Iterator
 from difflib import SequenceMatcher
-from typing import NamedTuple
 
 from PIL import Image
 
 from capture.tessapi import read_line
+from capture.words import Word
 
 ADDRESS_LANGUAGE = "eng"
 EDGE = "-–—_|:;/\\'‘’\"“”`.,()[]<>«»"  # punctuation a crop catches at an address's ends
 CLOSE = 0.8  # similarity of the two readings: a correction of a few characters in a 20-character address
-
-
-class Word(NamedTuple):
-    """A word of a Tesseract TSV: its text, confidence in [0, 1] and box on the page."""
-
-    text: str
-    confidence: float
-    box: tuple[int, int, int, int]  # left, top, right, bottom
-
-
-def address_words(tsv: str) -> Iterator[Word]:
-    """The words of a Tesseract TSV that hold an ``@``."""
-    for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
-        text = (row.get("text") or "").strip()
-        if "@" in text and row.get("conf") not in (None, "", "-1"):
-            left, top = int(row["left"]), int(row["top"])
-            box = (left, top, left + int(row["width"]), top + int(row["height"]))
-            yield Word(text, float(row["conf"]) / 100, box)
 
 
 def crop(page: Image.Image, box: tuple[int, int, int, int]) -> Image.Image:
@@ -70,9 +49,9 @@ def better_reading(page: Image.Image, word: Word, dpi: int) -> str | None:
     return words[0] if SequenceMatcher(None, address, words[0]).ratio() >= CLOSE else None
 
 
-def reread_addresses(page: Image.Image, tsv: str, text: str, dpi: int = 300) -> str:
+def reread_addresses(page: Image.Image, words: list[Word], text: str, dpi: int = 300) -> str:
     """The page's text with each address replaced by its English reading where that is better."""
-    for word in address_words(tsv):
+    for word in (w for w in words if "@" in w.text):
         better = better_reading(page, word, dpi)
         if better is not None:
             token = word.text.replace(word.text.strip(EDGE), better)  # the page's punctuation stays

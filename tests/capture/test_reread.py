@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import random
 
-import pytest
 from PIL import Image
 
 from capture.ocr import ocr_image
-from capture.reread import Word, address_words, better_reading, reread_addresses
+from capture.reread import better_reading, reread_addresses
+from capture.words import Word, tsv_words
 from intake.samples.letters import TOPICS, make_letter, render_letter
 from tests.capture.test_tessapi import line_image
 
@@ -36,12 +36,6 @@ def test_the_letterhead_address_french_bends_is_read_right_on_the_page():
     assert "sylvie.blanc@example.fr" in text and "exambple" not in text
 
 
-def test_only_words_with_an_at_sign_are_read_again_with_their_box():
-    (word,) = address_words(TSV)
-    assert (word.text, word.box) == ("sylvie.blanc@exambple.fr", (240, 50, 640, 90))
-    assert word.confidence == pytest.approx(0.886)
-
-
 def test_an_english_reading_of_one_address_replaces_the_pages():
     image = line_image("contact@example.fr")
     word = Word("contact@exambple.fr", 0.89, (0, 0, image.width, image.height))
@@ -67,9 +61,15 @@ def test_a_reading_that_splits_the_address_in_two_words_is_not_taken():
 
 def test_the_replacement_touches_whole_words_only_and_keeps_their_punctuation():
     image = line_image("contact@example.fr")
-    tsv = TSV.replace("240\t50\t400\t40\t88.6\tsylvie.blanc@exambple.fr",
-                      f"0\t0\t{image.width}\t{image.height}\t50.0\tcontact@exambple.fr")
-    tsv += tsv.splitlines()[2].replace("contact@exambple.fr", "(contact@exambple.fr),") + "\n"
+    box = (0, 0, image.width, image.height)
+    words = [Word("Courriel", 0.95, box), Word("contact@exambple.fr", 0.5, box),
+             Word("(contact@exambple.fr),", 0.5, box)]
     text = "Courriel contact@exambple.fr ou xcontact@exambple.fr (contact@exambple.fr),"
-    assert reread_addresses(image, tsv, text) == ("Courriel contact@example.fr ou xcontact@exambple.fr"
-                                                  " (contact@example.fr),")
+    assert reread_addresses(image, words, text) == ("Courriel contact@example.fr ou xcontact@exambple.fr"
+                                                    " (contact@example.fr),")
+
+
+def test_only_words_with_an_at_sign_are_read_again():
+    image = line_image("contact@example.fr")
+    words = list(tsv_words(TSV.replace("sylvie.blanc@exambple.fr", "sylvie.blanc-exambple.fr")))
+    assert reread_addresses(image, words, "sylvie.blanc-exambple.fr") == "sylvie.blanc-exambple.fr"
