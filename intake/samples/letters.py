@@ -26,7 +26,8 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from intake.refs import make_case_ref
 from intake.samples import wording as W
-from intake.samples.wording import format_eur, french_date, group_iban, iban_is_valid, make_iban, phone_e164
+from intake.samples.wording import (format_eur, french_date, group_iban, group_nir, iban_is_valid, make_iban,
+                                   make_nir, phone_e164)
 
 TOPICS = W.TOPICS
 __all__ = [
@@ -81,6 +82,8 @@ class LetterSpec:
     iban: str | None = None
     phone: str | None = None
     email: str | None = None
+    nir: str | None = None  # 15 characters without spaces; printed grouped or not (``nir_grouped``)
+    nir_grouped: bool = True
     attachments: str | None = None
     register: str = "formal"
     layout: str = "left"
@@ -116,7 +119,15 @@ def make_letter(seed: int, topic: str | None = None) -> LetterSpec:
     person, register = _person(rng), rng.choice(("formal", "plain"))
     content, identifiers = _content(rng, topic, register, person), _identifiers(rng, seed, topic)
     return LetterSpec(sender_name=person.name, address=person.address, phone=person.phone, email=person.email,
-                      topic=topic, register=register, **content, **identifiers, **_looks(rng, topic, register))
+                      topic=topic, register=register, **content, **identifiers, **_looks(rng, topic, register),
+                      **_social_security(random.Random(f"nir-{seed}"), topic, person.gender))
+
+
+def _social_security(rng: random.Random, topic: str, gender: str) -> dict:
+    # a generator of its own, so that adding the NIR left every other draw of a seed as it was
+    if rng.random() >= (0.5 if topic in {"hospitalisation", "membership", "change_of_details"} else 0.2):
+        return {}
+    return {"nir": make_nir(rng, gender), "nir_grouped": rng.random() < 0.8}
 
 
 def _content(rng: random.Random, topic: str, register: str, person: _Person) -> dict:
@@ -222,6 +233,7 @@ def ground_truth_fields(spec: LetterSpec) -> dict[str, list[str]]:
         "iban": _some(spec.iban and group_iban(spec.iban).replace(" ", "")),
         "phone": _some(spec.phone and phone_e164(spec.phone)),
         "email": _some(spec.email and spec.email.lower()),
+        "nir": _some(spec.nir),
     }
 
 
@@ -316,7 +328,8 @@ def _recipient(spec: LetterSpec, fonts: dict, page: _Page) -> list[_Line]:
 
 def _references(spec: LetterSpec) -> list[_Line]:
     texts = (f"N° adhérent : {spec.member_number}", spec.policy_number and f"Contrat n° {spec.policy_number}",
-             spec.case_ref and f"Réf. dossier : {spec.case_ref}")
+             spec.case_ref and f"Réf. dossier : {spec.case_ref}",
+             spec.nir and f"N° de sécurité sociale : {group_nir(spec.nir) if spec.nir_grouped else spec.nir}")
     return [_Line(t, gap=1.0 if i == 0 else 0.0) for i, t in enumerate(t for t in texts if t)]
 
 

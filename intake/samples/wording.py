@@ -368,6 +368,22 @@ def make_iban(rng: random.Random) -> str:
     return f"FR{98 - _mod97(bban + 'FR00'):02d}{bban}"
 
 
+def make_nir(rng: random.Random, gender: str) -> str:
+    """A valid French social security number (NIR) with its key, 15 characters without spaces."""
+    year, month = rng.randint(40, 99), rng.randint(1, 12)
+    mainland = f"{rng.choice([*range(1, 20), *range(21, 96)]):02d}"  # 20 became 2A and 2B (Corsica)
+    department = rng.choice(("2A", "2B")) if rng.random() < 0.05 else mainland
+    commune, order = rng.randint(1, 999), rng.randint(1, 999)
+    body = f"{1 if gender == 'm' else 2}{year:02d}{month:02d}{department}{commune:03d}{order:03d}"
+    digits = body[:5] + {"2A": "19", "2B": "18"}.get(department, department) + body[7:]
+    return f"{body}{97 - int(digits) % 97:02d}"
+
+
+def group_nir(nir: str) -> str:
+    """``1 85 05 78 006 084 36``: the NIR in the groups a carte Vitale prints."""
+    return " ".join((nir[0], nir[1:3], nir[3:5], nir[5:7], nir[7:10], nir[10:13], nir[13:]))
+
+
 def group_iban(iban: str) -> str:
     """``FR76 3000 6000 ...``: the IBAN in groups of four, as printed."""
     compact = re.sub(r"\s", "", iban).upper()

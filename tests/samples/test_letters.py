@@ -10,6 +10,7 @@ from datetime import date
 
 import pytest
 
+from capture.checks import nir_key
 from intake.refs import normalize as normalize_case_ref
 from intake.samples.letters import (
     TOPICS,
@@ -22,6 +23,7 @@ from intake.samples.letters import (
     phone_e164,
     render_letter,
 )
+from intake.samples.wording import group_nir
 
 A4_AT_300_DPI = (2480, 3508)
 
@@ -128,13 +130,15 @@ def test_every_ground_truth_value_is_written_on_the_letter(seed):
     assert all(french_date(date.fromisoformat(value)) in truth for value in fields["date"])
     assert all(format_eur(round(float(value) * 100)) in truth for value in fields["amount"])
     assert all(group_iban(value) in truth for value in fields["iban"])
+    assert all((group_nir(value) if spec.nir_grouped else value) in truth for value in fields["nir"])
     assert spec.phone is None or spec.phone in truth
 
 
 def test_ground_truth_fields_are_normalized():
     for seed in range(200):
         fields = ground_truth_fields(make_letter(seed))
-        assert set(fields) == {"member_number", "policy_number", "case_ref", "date", "amount", "iban", "phone", "email"}
+        assert set(fields) == {"member_number", "policy_number", "case_ref", "date", "amount", "iban", "nir", "phone",
+                               "email"}
         assert all(re.fullmatch(r"[1-9]\d{7}", v) for v in fields["member_number"])
         assert all(re.fullmatch(r"MS-\d{6}", v) for v in fields["policy_number"])
         assert all(normalize_case_ref(v) == v for v in fields["case_ref"])
@@ -142,6 +146,15 @@ def test_ground_truth_fields_are_normalized():
         assert all(re.fullmatch(r"\d+\.\d{2}", v) for v in fields["amount"])
         assert all(re.fullmatch(r"\+33[1-9]\d{8}", v) for v in fields["phone"])
         assert all(v == v.lower() and "@" in v for v in fields["email"])
+
+
+def test_ground_truth_nirs_carry_their_key_and_the_senders_sex():
+    specs = [spec for seed in range(200) if (spec := make_letter(seed)).nir]
+    assert 40 <= len(specs) <= 120 and any(not spec.nir_grouped for spec in specs)
+    assert any(spec.nir[5:7] in ("2A", "2B") for seed in range(2000) if (spec := make_letter(seed)).nir)
+    for spec in specs:
+        assert re.fullmatch(r"[12]\d{4}(\d\d|2[AB])\d{8}", spec.nir)
+        assert int(spec.nir[13:]) == nir_key(spec.nir[:13])
 
 
 def test_ground_truth_ibans_pass_the_mod_97_check():
