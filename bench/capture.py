@@ -35,7 +35,7 @@ from rich.progress import Progress  # noqa: E402
 
 from bench.capture_report import KINDS, Found, Outcome, Page, Timing, report  # noqa: E402
 from capture.context import CaptureContext  # noqa: E402
-from capture.pipeline import AttachmentsStep, CaptureState, FieldsStep, run_capture  # noqa: E402
+from capture.pipeline import AttachmentsStep, CaptureState, FieldsStep, NamesStep, run_capture  # noqa: E402
 from intake.models import Attachment, Capture, Envelope, ObjectRef, sha256_hex  # noqa: E402
 from intake.samples.letters import TOPICS, ground_truth_fields, make_letter, render_letter  # noqa: E402
 from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN  # noqa: E402
@@ -138,7 +138,7 @@ def pipeline(n: int, data: bytes, ctx: CaptureContext) -> DocumentRun:
     envelope, blobs = _envelope(n, data)
     attachments = TimedAttachments()
     with Clock() as total:
-        capture = run_capture(envelope, blobs.__getitem__, ctx, (attachments, FieldsStep()))
+        capture = run_capture(envelope, blobs.__getitem__, ctx, (attachments, FieldsStep(), NamesStep()))
     pages = capture.documents[0].pages
     return DocumentRun([p.text for p in pages], _fields_per_page(capture, len(pages)), attachments.timing, total)
 
@@ -200,7 +200,7 @@ def main() -> None:
     """Generate the pages, run both sides document by document, report."""
     options = _arguments()
     ctx = CaptureContext(ocr_workers=options.workers, member_pattern=DEFAULT_MEMBER_PATTERN,
-                         policy_pattern=DEFAULT_POLICY_PATTERN, find_names=False)
+                         policy_pattern=DEFAULT_POLICY_PATTERN)
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as folder:
         pages = generate(options.pages, options.seed, folder, ctx.pool_size)
         groups = [pages[i : i + options.per_doc] for i in range(0, len(pages), options.per_doc)]

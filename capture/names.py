@@ -62,15 +62,17 @@ class NameFinder:
 
 def _names(doc: Any, source: str) -> list[ExtractedField]:
     """The PER and ORG entities of one spaCy doc that are not noise."""
-    found = (_entity_field(ent, source) for ent in doc.ents if ent.label_ in KINDS)
-    return [f for f in found if f is not None]
+    found = (_entity_field(doc.text, ent, source) for ent in doc.ents if ent.label_ in KINDS)
+    return [f for f in found if f is not None and (f.kind != "person" or is_person(f.value, doc.text[:f.start]))]
 
 
-def _entity_field(ent: Any, source: str) -> ExtractedField | None:
+def _entity_field(text: str, ent: Any, source: str) -> ExtractedField | None:
     """One entity, cut at its first line break and trimmed, or None if noise."""
     raw = ent.text.split("\n", 1)[0]
     start = ent.start_char + len(raw) - len(raw.lstrip())
     value = raw.strip()
+    if ent.label_ == "PER" and (surname := _CAPITALS_AFTER.match(text, start + len(value))):
+        value += surname.group()  # "Gérard LAMBERT": the small model often stops before a surname in capitals
     if is_noise(value):
         return None
     return ExtractedField(
@@ -83,3 +85,24 @@ def is_noise(value: str) -> bool:
     """True for entities that cannot be a name: 1 character, no letter, titles only."""
     words = re.findall(r"[^\W\d_]+", value.lower())
     return len(value) <= 1 or not words or all(w in TITLES for w in words)
+
+
+# Streets, schools and hospitals named after people: "12 rue Paul Bert", "Hôpital Édouard Herriot"
+_NAMED_AFTER = re.compile(
+    r"(?i)\b(?:rue|av(?:enue|\.)?|bd|boulevard|place|all[ée]e|impasse|quai|chemin|cours|square|route|"
+    r"r[ée]sidence|lyc[ée]e|coll[èe]ge|[ée]cole|h[ôo]pital|clinique|centre|institut|fondation)"
+    r"\s+(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])?"
+    r"(?:(?:g[ée]n[ée]ral|mar[ée]chal|pr[ée]sident|docteur|abb[ée]|saint|sainte)\s+)?$"
+)
+_CAPITALS_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’ ][A-ZÀ-ÖØ-Þ]{2,})*(?!\w)")
+PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von"}  # "Charles de Gaulle" is two names, not three
+
+
+def is_person(value: str, before: str) -> bool:
+    """A person's name as a handler needs it: two words or more, no digits, not a street's or a building's name.
+
+    The small model tags single capitalised words ("Réf", "Devis", "Courriel") and the people streets
+    are named after as PER; a first name or a surname alone does not identify anyone either.
+    """
+    words = [w for w in re.findall(r"[^\W\d_]+", value.lower()) if w not in TITLES | PARTICLES]
+    return len(words) >= 2 and not re.search(r"\d", value) and not _NAMED_AFTER.search(before[-40:])

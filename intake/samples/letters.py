@@ -234,6 +234,7 @@ def ground_truth_fields(spec: LetterSpec) -> dict[str, list[str]]:
         "phone": _some(spec.phone and phone_e164(spec.phone)),
         "email": _some(spec.email and spec.email.lower()),
         "nir": _some(spec.nir),
+        "person": [spec.sender_name],
     }
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from capture.names import NameFinder, is_noise, load_model
+from capture.names import NameFinder, is_noise, is_person, load_model
 
 LETTER = (
     "Madame, Monsieur,\n"
@@ -93,3 +93,21 @@ def test_a_component_with_a_listener_layer_is_seen_as_listening():
     full = spacy.load("fr_core_news_sm")
     assert _listens(full.get_pipe("parser"))
     assert not _listens(full.get_pipe("ner"))
+
+
+def test_a_surname_in_capitals_the_model_leaves_out_is_part_of_the_name():
+    (found,) = NameFinder().find([("Cordialement,\nGérard LAMBERT\n12 rue Paul Bert", "body")])
+    assert [f.value for f in found if f.kind == "person"] == ["Gérard LAMBERT"]
+
+
+@pytest.mark.parametrize(("value", "before"), [
+    ("Paul Bert", "12 rue "), ("de Gaulle", "3 avenue du Général "), ("Édouard Herriot", "Hôpital "),
+    ("Gérard", ""), ("Réf", ""), ("Escalier C - 83", ""), ("M. Martin", ""),
+])
+def test_streets_buildings_single_words_and_digits_are_no_person(value, before):
+    assert not is_person(value, before)
+
+
+@pytest.mark.parametrize("value", ["Marie Dupont", "Jean-Pierre MARTIN", "Charles de Gaulle", "Mme Claire Morel"])
+def test_a_first_name_and_a_surname_make_a_person(value):
+    assert is_person(value, "Je soussignée ")

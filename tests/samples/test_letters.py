@@ -125,7 +125,7 @@ def test_every_ground_truth_value_is_written_on_the_letter(seed):
     spec = make_letter(seed)
     _, truth = render_letter(spec, dpi=100)
     fields = ground_truth_fields(spec)
-    for kind in ("member_number", "policy_number", "case_ref", "email"):
+    for kind in ("member_number", "policy_number", "case_ref", "email", "person"):
         assert all(value in truth for value in fields[kind]), kind
     assert all(french_date(date.fromisoformat(value)) in truth for value in fields["date"])
     assert all(format_eur(round(float(value) * 100)) in truth for value in fields["amount"])
@@ -138,7 +138,7 @@ def test_ground_truth_fields_are_normalized():
     for seed in range(200):
         fields = ground_truth_fields(make_letter(seed))
         assert set(fields) == {"member_number", "policy_number", "case_ref", "date", "amount", "iban", "nir", "phone",
-                               "email"}
+                               "email", "person"}
         assert all(re.fullmatch(r"[1-9]\d{7}", v) for v in fields["member_number"])
         assert all(re.fullmatch(r"MS-\d{6}", v) for v in fields["policy_number"])
         assert all(normalize_case_ref(v) == v for v in fields["case_ref"])
