@@ -99,10 +99,10 @@ PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von"}  # "Charles de Ga
 
 
 def is_person(value: str, before: str) -> bool:
-    """A person's name as a handler needs it: two words or more, no digits, not a street's or a building's name.
+    """A person's name as a handler needs it: two names or more (initials aside), no digits, no street or building.
 
     The small model tags single capitalised words ("Réf", "Devis", "Courriel") and the people streets
     are named after as PER; a first name or a surname alone does not identify anyone either.
     """
-    words = [w for w in re.findall(r"[^\W\d_]+", value.lower()) if w not in TITLES | PARTICLES]
+    words = [w for w in re.findall(r"[^\W\d_]{2,}", value.lower()) if w not in TITLES | PARTICLES]  # no initials
     return len(words) >= 2 and not re.search(r"\d", value) and not _NAMED_AFTER.search(before[-40:])

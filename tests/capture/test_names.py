@@ -102,7 +102,7 @@ def test_a_surname_in_capitals_the_model_leaves_out_is_part_of_the_name():
 
 @pytest.mark.parametrize(("value", "before"), [
     ("Paul Bert", "12 rue "), ("de Gaulle", "3 avenue du Général "), ("Édouard Herriot", "Hôpital "),
-    ("Gérard", ""), ("Réf", ""), ("Escalier C - 83", ""), ("M. Martin", ""),
+    ("Gérard", ""), ("Réf", ""), ("Escalier C - 83", ""), ("Escalier C", ""), ("M. Martin", ""), ("J. Martin", ""),
 ])
 def test_streets_buildings_single_words_and_digits_are_no_person(value, before):
     assert not is_person(value, before)
