@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from typing import Any
 
 from intake.cpu import tune_for_workers
@@ -57,13 +58,61 @@ class NameFinder:
         """For each (text, source) pair, the names found in that text, in order."""
         nlp = load_model(self.model)
         docs = nlp.pipe((text for text, _ in texts), batch_size=self.batch_size)
-        return [_names(doc, source) for doc, (_, source) in zip(docs, texts)]
+        return one_spelling([_names(doc, source) for doc, (_, source) in zip(docs, texts)])
+
+
+def one_spelling(found: list[list[ExtractedField]]) -> list[list[ExtractedField]]:
+    """Each person of an item under one normalized spelling: the likeliest of the readings.
+
+    A sender's name is printed two or three times on a letter, and OCR bends one of them now and
+    then: it drops an accent ("Hélene", "GUERIN") far more often than it adds one, and what it
+    adds is seldom French ("Nathälie"). Readings that differ only in accents and case are one
+    person; the spelling kept is the one without foreign marks, then the most frequent, then the
+    most accented, then the one with the surname in capitals, as French forms write it.
+    """
+    readings: dict[str, dict[str, int]] = {}
+    for f in (f for batch in found for f in batch if f.kind == "person"):
+        spellings = readings.setdefault(_folded(f.normalized), {})
+        spellings[f.normalized] = spellings.get(f.normalized, 0) + 1
+    best = {key: max(spellings, key=lambda name: _likelihood(name, spellings[name]))
+            for key, spellings in readings.items()}
+    return [[f.model_copy(update={"normalized": best[_folded(f.normalized)]}) if f.kind == "person" else f
+             for f in batch] for batch in found]
+
+
+FRENCH_LETTERS = set("àâæçéèêëîïôœùûüÿ")
+
+
+def _likelihood(name: str, count: int) -> tuple[int, int, int, int]:
+    marked = [c for c in name.lower() if c.isalpha() and not c.isascii()]
+    foreign = sum(c not in FRENCH_LETTERS for c in marked)
+    return -foreign, count, len(marked) - foreign, sum(c.isupper() for c in name)
+
+
+def _folded(name: str) -> str:
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
 
 
 def _names(doc: Any, source: str) -> list[ExtractedField]:
-    """The PER and ORG entities of one spaCy doc that are not noise."""
+    """The PER and ORG entities of one spaCy doc that are not noise, and the lines that are a name alone."""
     found = (_entity_field(doc.text, ent, source) for ent in doc.ents if ent.label_ in KINDS)
-    return [f for f in found if f is not None and (f.kind != "person" or is_person(f.value, doc.text[:f.start]))]
+    names = [f for f in found if f is not None and (f.kind != "person" or is_person(f.value, doc.text[:f.start]))]
+    taken = {(f.start, f.end) for f in names}
+    return sorted(names + [f for f in _name_lines(doc, source) if (f.start, f.end) not in taken], key=lambda f: f.start)
+
+
+def _name_lines(doc: Any, source: str) -> list[ExtractedField]:
+    """Lines that are a name alone ("Sylvie Bertrand") where the model saw an entity of any kind.
+
+    Without a sentence around it the small model splits the sender's name at the head and foot of a
+    letter into two one-word entities, or calls it a place; the line's shape says it is a name.
+    """
+    lines = ((m.start("name"), m.group("name")) for m in _NAME_LINE.finditer(doc.text))
+    return [ExtractedField(kind="person", value=name, normalized=" ".join(name.split()), source=source,
+                           start=start, end=start + len(name), confidence=CONFIDENCE)
+            for start, name in lines
+            if any(e.start_char < start + len(name) and start < e.end_char for e in doc.ents)
+            and is_person(name, doc.text[:start])]
 
 
 def _entity_field(text: str, ent: Any, source: str) -> ExtractedField | None:
@@ -95,14 +144,26 @@ _NAMED_AFTER = re.compile(
     r"(?:(?:g[ée]n[ée]ral|mar[ée]chal|pr[ée]sident|docteur|abb[ée]|saint|sainte)\s+)?$"
 )
 _CAPITALS_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’ ][A-ZÀ-ÖØ-Þ]{2,})*(?!\w)")
+_UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+# "Prénom Nom", "Prénom NOM", "Jean-Pierre MARTIN": a first name and one or two surnames, alone on their line
+_NAME_LINE = re.compile(
+    rf"^[ \t]*(?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
+    rf"(?:[ \t]+(?:[{_UPPER}][{_LOWER}]+|[{_UPPER}]{{2,}})(?:-[{_UPPER}][{_UPPER}{_LOWER}]+)?){{1,2}})[ \t]*$",
+    re.MULTILINE,
+)
+_INSTITUTION = re.compile(
+    r"(?i)(?:clinique|h[ôo]pital|centre|service|mutuelle|soci[ée]t[ée]|banque|cabinet|pharmacie|groupe|"
+    r"association|direction|caisse|laboratoire|institut|fondation|r[ée]sidence|lyc[ée]e|coll[èe]ge|[ée]cole)\b"
+)
 PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von"}  # "Charles de Gaulle" is two names, not three
 
 
 def is_person(value: str, before: str) -> bool:
-    """A person's name as a handler needs it: two names or more (initials aside), no digits, no street or building.
+    """A person's name as a handler needs it: two names or more, no digits, no institution or street.
 
-    The small model tags single capitalised words ("Réf", "Devis", "Courriel") and the people streets
+    Initials do not count as names. The small model tags single capitalised words ("Réf", "Devis", "Courriel") and the people streets
     are named after as PER; a first name or a surname alone does not identify anyone either.
     """
     words = [w for w in re.findall(r"[^\W\d_]{2,}", value.lower()) if w not in TITLES | PARTICLES]  # no initials
-    return len(words) >= 2 and not re.search(r"\d", value) and not _NAMED_AFTER.search(before[-40:])
+    return (len(words) >= 2 and not re.search(r"\d", value) and not _INSTITUTION.match(value)
+            and not _NAMED_AFTER.search(before[-40:]))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from capture.names import NameFinder, is_noise, is_person, load_model
+from capture.names import NameFinder, is_noise, is_person, load_model, one_spelling
+from intake.models import ExtractedField
 
 LETTER = (
     "Madame, Monsieur,\n"
@@ -111,3 +112,49 @@ def test_streets_buildings_single_words_and_digits_are_no_person(value, before):
 @pytest.mark.parametrize("value", ["Marie Dupont", "Jean-Pierre MARTIN", "Charles de Gaulle", "Mme Claire Morel"])
 def test_a_first_name_and_a_surname_make_a_person(value):
     assert is_person(value, "Je soussignée ")
+
+
+def test_a_name_alone_on_its_line_is_a_person_even_when_the_model_splits_it():
+    letter = "Sylvie Bertrand\n12 rue Paul Bert\n69003 Lyon\n\nMadame, Monsieur,\nCordialement,\nJosiane LAMBERT\n"
+    (found,) = NameFinder().find([(letter, "body")])
+    assert [f.value for f in found if f.kind == "person"] == ["Sylvie Bertrand", "Josiane LAMBERT"]
+    assert all(letter[f.start:f.end] == f.value for f in found)
+
+
+def test_an_institution_alone_on_its_line_is_no_person():
+    (found,) = NameFinder().find([("Clinique Pasteur\nService Relation Adhérents\n", "body")])
+    assert not [f for f in found if f.kind == "person"]
+
+
+def test_a_person_read_once_without_an_accent_keeps_the_accented_spelling_everywhere():
+    letter = "Hélène LAMBERT\n3 rue des Lilas\n\nMadame, Monsieur,\nCordialement,\nHélene LAMBERT\n"
+    (found,) = NameFinder().find([(letter, "body")])
+    people = [f for f in found if f.kind == "person"]
+    assert [f.value for f in people] == ["Hélène LAMBERT", "Hélene LAMBERT"]
+    assert {f.normalized for f in people} == {"Hélène LAMBERT"}
+
+
+def test_one_spelling_holds_across_the_pages_of_an_item_and_leaves_other_people_alone():
+    pages = [("Nathalie GUERIN\n", "p1"), ("Cordialement,\nNathalie GUÉRIN\n", "p2"), ("Paul Martin\n", "p3")]
+    found = one_spelling([[_person(text.split("\n")[-2], source)] for text, source in pages])
+    assert [batch[0].normalized for batch in found] == ["Nathalie GUÉRIN", "Nathalie GUÉRIN", "Paul Martin"]
+
+
+def _person(value, source):
+    return ExtractedField(kind="person", value=value, normalized=value, source=source, start=0, end=len(value),
+                          confidence=0.8)
+
+
+def test_a_mark_ocr_added_that_french_does_not_use_is_not_the_spelling_kept():
+    found = one_spelling([[_person("Nathalie Roux", "p1"), _person("Nathälie Roux", "p1")]])
+    assert {f.normalized for f in found[0]} == {"Nathalie Roux"}
+
+
+def test_the_reading_seen_most_often_wins_over_one_odd_reading():
+    found = one_spelling([[_person("Helene Petit", "p1"), _person("Helene Petit", "p1"), _person("Hélene Petit", "p2")]])
+    assert {f.normalized for f in found[0]} == {"Helene Petit"}
+
+
+def test_a_surname_written_in_capitals_is_the_spelling_kept_for_the_same_person():
+    found = one_spelling([[_person("Sébastien Mercier", "p1"), _person("Sébastien MERCIER", "p1")]])
+    assert {f.normalized for f in found[0]} == {"Sébastien MERCIER"}
