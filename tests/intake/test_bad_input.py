@@ -9,7 +9,6 @@ import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
-import pytest
 from PIL import Image
 
 from docs import encrypted_pdf, image_bytes, pdf, render_page

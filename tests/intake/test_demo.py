@@ -3,11 +3,8 @@ default, and on the real RabbitMQ with a real S3 (SeaweedFS)."""
 
 from __future__ import annotations
 
-import json
 import subprocess
 import sys
-
-import pytest
 
 from intake.app import App
 from intake.demo import run_demo
