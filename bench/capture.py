@@ -34,6 +34,7 @@ from rich.console import Console  # noqa: E402
 from rich.progress import Progress  # noqa: E402
 
 from bench.capture_report import KINDS, Found, Outcome, Page, Timing, report  # noqa: E402
+from capture import engine  # noqa: E402
 from capture.context import CaptureContext  # noqa: E402
 from capture.pipeline import AttachmentsStep, CaptureState, FieldsStep, NamesStep, run_capture  # noqa: E402
 from intake.models import Attachment, Capture, Envelope, ObjectRef, sha256_hex  # noqa: E402
@@ -95,8 +96,9 @@ class Clock:
 
 
 def _cpu() -> float:
+    """CPU seconds of this process, its ended children (the raw CLI, OSD) and its OCR engines."""
     usage = [resource.getrusage(who) for who in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN)]
-    return sum(u.ru_utime + u.ru_stime for u in usage)
+    return sum(u.ru_utime + u.ru_stime for u in usage) + engine.cpu_seconds()
 
 
 def raw_cli(pages: list[Page], ctx: CaptureContext) -> Timing:

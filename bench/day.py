@@ -49,7 +49,7 @@ from bench.dayrun.figures import phase_figures, print_figures  # noqa: E402
 from bench.dayrun.floor import Floor, ocr_floor  # noqa: E402
 from bench.dayrun.items import Item, draft_for, email_burst, plan_day, render_scans  # noqa: E402,F401 (tests use draft_for)
 from bench.dayrun.phases import check, read_events, run_phase  # noqa: E402
-from bench.dayrun.processes import HookReader, Pool, machine_busy, pids_with, proc_peak_rss  # noqa: E402,F401 (tests)
+from bench.dayrun.processes import HookReader, Pool, machine_busy, pids_with, tree_peak_rss  # noqa: E402,F401 (tests)
 from bench.dayrun.workers import launcher_main, worker_main  # noqa: E402
 
 # --- one backend ----------------------------------------------------------------------------
@@ -104,7 +104,7 @@ def run_backend(name: str, day: list[Item], burst: list[Item], floor: Floor, opt
                     continue
                 phase = run_phase(label, items, app, pool, reader, cache, servers, options.timeout,
                                   Path(options.profile) / name if options.profile else None)
-                peak = [proc_peak_rss(p) for p in pool.pids]
+                peak = [tree_peak_rss(p) for p in pool.pids]  # a worker and its OCR engines
                 outcome = check(phase, read_events(app))
                 figures = phase_figures(phase, outcome, phase_floor, CORES)
                 figures |= {"backend": name, "topology": options.topology, "processes": len(layout),

@@ -1,13 +1,15 @@
-"""OCR with the Tesseract CLI: one process per page, a pool of one per core.
+"""OCR with Tesseract: a pool of one OCR thread per core, each with its engine process.
 
-Each page is levelled (projection-profile skew) and trimmed before OCR; a
-page that reads badly is checked with Tesseract's orientation detection (OSD)
-and read again turned upright. OSD costs more than the OCR of a page itself
-(measured: 1.4 s against 1.2 s of CPU on a 300-dpi letter), so the common
-upright page, which reads well, never pays for it. One Tesseract
-run yields both the text and the word confidences (``txt`` and ``tsv``).
+Each page is levelled (projection-profile skew) and trimmed before OCR, then
+read by the thread's engine (``capture/engine.py``: libtesseract in a process
+of its own, its models loaded once, not once a page as the CLI does). One
+read yields both the text and the word confidences (the TSV report). A page
+that reads badly is checked with Tesseract's orientation detection (OSD, the
+``tesseract`` CLI) and read again turned upright. OSD costs more than the OCR
+of a page itself (measured: 1.4 s against 1.2 s of CPU on a 300-dpi letter),
+so the common upright page, which reads well, never pays for it.
 ``OMP_THREAD_LIMIT=1`` stops Tesseract's OpenMP threads from fighting over
-the cores: parallelism comes from pages, several Tesseract processes at once.
+the cores: parallelism comes from pages, one engine per core reading at once.
 E-mail addresses are then read again alone in English (``capture/reread.py``).
 """
 
@@ -17,6 +19,7 @@ import functools
 import os
 import subprocess
 import tempfile
+import threading
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +29,7 @@ from typing import NamedTuple
 from pytesseract import pytesseract as tess
 from PIL import Image
 
+from capture import engine
 from capture.context import CaptureContext
 from capture.deskew import estimate_skew, gray, has_ink, parse_osd, straighten, trim, turn
 from capture.reread import ADDRESS_LANGUAGE, reread_addresses
@@ -33,11 +37,11 @@ from capture.words import mean_confidence, tsv_words
 from intake.errors import PermanentError, RetryableError
 from intake.models import PageCapture
 
-OCR_TIMEOUT_SECONDS = 120
+OCR_TIMEOUT_SECONDS = engine.TIMEOUT_SECONDS
 # one column of text of variable sizes, read line by line top to bottom: letters, forms and
 # statements keep a label and its amount on one line, where the automatic layout (3) may
 # split them into separate blocks and shuffle the blocks' order
-PAGE_SEGMENTATION = "4"
+PAGE_SEGMENTATION = 4  # tesseract::PSM_SINGLE_COLUMN
 DOUBTFUL_CONFIDENCE = 0.75  # upright letters read at 0.9+; a page on its side or upside down at ~0.5
 _ENV = {**os.environ, "OMP_THREAD_LIMIT": "1"}
 
@@ -81,10 +85,9 @@ def image_dpi(image: Image.Image, default: int) -> int:
 def _read(page: Image.Image, languages: str, dpi: int) -> OcrPage:
     """Level the page, trim its bare margins and read it once."""
     skew = estimate_skew(page)
-    args = ["-l", languages, "--dpi", str(dpi), "--psm", PAGE_SEGMENTATION, "txt", "tsv"]
     # grey, not binarised here: a 1-bit page reads ~10% faster but costs characters in addresses
     level = trim(straighten(page, skew))
-    text, tsv = tesseract(level, args, ("txt", "tsv"))
+    text, tsv, _ = engine.recognise(level, languages, PAGE_SEGMENTATION, dpi)
     words = list(tsv_words(tsv))
     if languages != ADDRESS_LANGUAGE:
         text = reread_addresses(level, words, text, dpi)
@@ -101,7 +104,7 @@ def orientation(page: Image.Image, dpi: int = 300) -> int:
 
 
 def tesseract(image: Image.Image, args: list[str], outputs: tuple[str, ...]) -> list[str]:
-    """Run one Tesseract process on ``image``; the text of each output file asked for."""
+    """Run one ``tesseract`` CLI process on ``image``; the text of each output file asked for."""
     with tempfile.TemporaryDirectory(prefix="intake-ocr-") as tmp:
         source, base = Path(tmp, "page.tif"), Path(tmp, "out")
         image.save(source, format="TIFF")  # uncompressed: the fastest to write here and to read there
@@ -136,9 +139,24 @@ def _pool(size: int) -> ThreadPoolExecutor:
 
 @functools.lru_cache(maxsize=None)
 def _pool_of(size: int, pid: int) -> ThreadPoolExecutor:
-    # threads are enough: each one waits on its own Tesseract process; one pool per
+    # threads are enough: each one waits on its own engine process; one pool per
     # size for the whole process, so documents read at the same time share the cores
     return ThreadPoolExecutor(max_workers=size, thread_name_prefix="ocr")
+
+
+def warm_up(ctx: CaptureContext) -> None:
+    """Start every OCR thread's engine and load its models, so that the first pages do not wait for it."""
+    size = ctx.pool_size
+    together = threading.Barrier(size)  # each task holds its thread until all have one: one engine each
+    blank = Image.new("L", (64, 32), 255)
+
+    def start() -> None:
+        engine.recognise(blank, ctx.ocr_languages, PAGE_SEGMENTATION, ctx.dpi)
+        engine.recognise(blank, ADDRESS_LANGUAGE, 7, ctx.dpi)
+        together.wait(timeout=OCR_TIMEOUT_SECONDS)
+
+    for future in [_pool(size).submit(start) for _ in range(size)]:
+        future.result()
 
 
 def ocr_pages(images: Iterable[Image.Image], ctx: CaptureContext) -> Iterator[OcrPage]:

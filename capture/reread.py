@@ -8,7 +8,7 @@ correctly read addresses at 45 to 92, so no confidence threshold picks the
 misreads out, and the English re-read's own confidence (86-90 on those five)
 does not rank the two readings either. An address is not French, so each
 word holding an ``@`` is cut out of the page and read again alone with the
-English model, in this process (``capture/tessapi.py``, ~13 ms a word). The
+English model, in the page's OCR engine (``capture/engine.py``, ~13 ms a word). The
 English reading replaces the page's when, once punctuation caught at the
 crop's edges is dropped, it is still one word with an ``@`` and close to the
 page's (a small correction, not another text): on those 240 pages it put
@@ -23,7 +23,7 @@ from difflib import SequenceMatcher
 
 from PIL import Image
 
-from capture.tessapi import read_line
+from capture.engine import read_line
 from capture.words import Word
 
 ADDRESS_LANGUAGE = "eng"

@@ -18,7 +18,7 @@ from intake.bus import STAGES
 
 from bench.dayrun.common import _bar, console
 from bench.dayrun.items import Item, prepare, receive
-from bench.dayrun.processes import HookReader, Pool, machine_busy, proc_cpu
+from bench.dayrun.processes import HookReader, Pool, machine_busy, proc_cpu, tree_cpu
 
 
 @dataclass
@@ -53,7 +53,7 @@ def run_phase(name: str, items: list[Item], app: Any, pool: Pool, reader: HookRe
     phase = Phase(name, items)
     arrivals = [prepare(item, cache) for item in items]  # the channels' side, before the clock starts
     phase.probe_ms = host_probe()
-    cpu_before = ([proc_cpu(p) for p in pool.pids], {k: sum(map(proc_cpu, v)) for k, v in servers.items()},
+    cpu_before = ([tree_cpu(p) for p in pool.pids], {k: sum(map(proc_cpu, v)) for k, v in servers.items()},
                   _self_cpu(), machine_busy())
     reader.poll()
     errors: list[BaseException] = []
@@ -115,7 +115,7 @@ def run_phase(name: str, items: list[Item], app: Any, pool: Pool, reader: HookRe
     ends = [r["t1"] for r in phase.records if r["ev"] == "quarantine" or r.get("stage") == STAGES[-1]]
     phase.end = max(ends, default=time.time())
     workers, server_cpu, bench, machine = cpu_before
-    phase.worker_cpu = sum(proc_cpu(p) for p in pool.pids) - sum(workers)
+    phase.worker_cpu = sum(tree_cpu(p) for p in pool.pids) - sum(workers)
     phase.server_cpu = {k: sum(map(proc_cpu, v)) - server_cpu[k] for k, v in servers.items()}
     phase.bench_cpu = _self_cpu() - bench
     busy, total = machine_busy()

@@ -32,6 +32,26 @@ def proc_peak_rss(pid: int) -> int:
     return 0
 
 
+def children(pid: int) -> list[int]:
+    """The live child processes of ``pid`` (a worker's OCR engines)."""
+    found: list[int] = []
+    with contextlib.suppress(OSError):
+        for task in Path(f"/proc/{pid}/task").iterdir():
+            with contextlib.suppress(OSError):
+                found += [int(c) for c in (task / "children").read_text().split()]
+    return found
+
+
+def tree_cpu(pid: int) -> float:
+    """CPU seconds of a worker, its reaped children and its live ones (engines keep running)."""
+    return proc_cpu(pid) + sum(proc_cpu(child) for child in children(pid))
+
+
+def tree_peak_rss(pid: int) -> int:
+    """Peak resident memory of a worker plus that of each of its live OCR engines, in bytes."""
+    return proc_peak_rss(pid) + sum(proc_peak_rss(child) for child in children(pid))
+
+
 def machine_busy() -> tuple[float, float]:
     """(busy, total) CPU seconds of the whole machine since boot, from /proc/stat."""
     values = [int(v) for v in Path("/proc/stat").read_text().split("\n", 1)[0].split()[1:]]

@@ -39,7 +39,7 @@ class StoreCalls:
 
 class TimingHook(Hook):
     """One JSON line per message: stage, envelope, wall start/end, CPU of the process and of its
-    children (Tesseract) while it handled the message, and its object-store calls. A worker
+    OCR engines and other children (Tesseract) while it handled the message, and its object-store calls. A worker
     handles one message at a time, so the deltas belong to that message."""
 
     def __init__(self, path: Path, store: StoreCalls | None = None) -> None:
@@ -71,8 +71,11 @@ class TimingHook(Hook):
 
 
 def _children_cpu() -> float:
+    """CPU of the ended children (OSD runs of the CLI) and of the live OCR engines (as they report it)."""
+    from capture import engine
+
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return usage.ru_utime + usage.ru_stime
+    return usage.ru_utime + usage.ru_stime + engine.cpu_seconds()
 
 
 def worker_main(stages: tuple[str, ...], hook_file: Path, profile_file: Path | None) -> None:
@@ -90,8 +93,10 @@ def worker_main(stages: tuple[str, ...], hook_file: Path, profile_file: Path | N
     worker = app.worker(stages)
     if "capture" in stages:  # a long-running worker has its models loaded: do it before the clock starts
         from capture.names import MODEL, load_model
+        from capture.ocr import warm_up
 
         load_model(MODEL)
+        warm_up(app.capture_context())
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())

@@ -1,15 +1,14 @@
-"""OCR with real Tesseract: orientation, skew, and a pool of one process per core."""
+"""OCR with real Tesseract: orientation, skew, and a pool of one engine per core."""
 
 from __future__ import annotations
 
-import os
 import threading
 import time
-from pathlib import Path
 
 import pytest
 from PIL import Image
 
+from capture import engine
 from capture.context import CaptureContext
 from capture.extractors import image as image_extractor
 from capture.metrics import cer
@@ -54,20 +53,8 @@ def test_a_skewed_letter_is_levelled_and_read_with_under_3_percent_character_err
     assert cer(page.text, truth) < 0.03
 
 
-def tesseract_children() -> int:
-    """How many tesseract processes this test process is running right now."""
-    count = 0
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            name, rest = stat.read_text().rsplit(")", 1)
-        except OSError:  # the process ended while we looked
-            continue
-        count += name.endswith("(tesseract") and int(rest.split()[1]) == os.getpid()
-    return count
-
-
 class ConcurrencyWatch(threading.Thread):
-    """Samples the number of running tesseract children until stopped."""
+    """Samples how many OCR engines of this process are reading at once, until stopped."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
@@ -75,11 +62,11 @@ class ConcurrencyWatch(threading.Thread):
 
     def run(self) -> None:
         while self.running:
-            self.peak = max(self.peak, tesseract_children())
-            time.sleep(0.01)
+            self.peak = max(self.peak, engine.stats()["busy"])
+            time.sleep(0.005)
 
 
-def test_the_pages_of_a_tiff_are_read_in_parallel_one_tesseract_per_worker_and_come_back_in_order():
+def test_the_pages_of_a_tiff_are_read_in_parallel_one_engine_per_worker_and_come_back_in_order():
     scans = [render_page([f"Page {n} du courrier", f"Montant : {n}20,00 euros"]) for n in range(1, 5)]
     watch = ConcurrencyWatch()
     watch.start()
@@ -88,7 +75,7 @@ def test_the_pages_of_a_tiff_are_read_in_parallel_one_tesseract_per_worker_and_c
     watch.join()
     assert [p.number for p in pages] == [1, 2, 3, 4]
     assert all(f"Page {n} du courrier" in p.text and f"{n}20,00" in p.text for n, p in enumerate(pages, start=1))
-    assert watch.peak == 2  # in parallel, and never more processes than workers
+    assert watch.peak == 2  # in parallel, and never more engines reading than workers
 
 
 def test_a_page_that_cannot_be_read_stops_the_document_and_the_rest_is_not_waited_for():
