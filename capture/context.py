@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass
+
+from intake.cpu import usable_cores
 
 
 @dataclass(frozen=True)
@@ -24,7 +25,5 @@ class CaptureContext:
 
     @property
     def pool_size(self) -> int:
-        """How many pages are OCR'd at once: ``ocr_workers``, else the cores this process may use."""
-        if self.ocr_workers > 0:
-            return self.ocr_workers
-        return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+        """How many pages are OCR'd at once: ``ocr_workers``, else the cores this process may use (quota included)."""
+        return self.ocr_workers if self.ocr_workers > 0 else usable_cores()

@@ -9,7 +9,7 @@ crashes, or takes longer than ``TIMEOUT_SECONDS`` on a page, is killed and
 replaced, and that page fails with a clear reason (crash: permanent, the page
 is quarantined; timeout: retried). Engines are started on first use, kept
 per thread (one engine reads one page at a time), recycled after
-``PAGES_PER_ENGINE`` pages, and end with the worker (their stdin closes).
+``READS_PER_ENGINE`` reads, and end with the worker (their stdin closes).
 """
 
 from __future__ import annotations
@@ -29,12 +29,12 @@ from capture.tessserver import read_frame, write_frame
 from intake.errors import PermanentError, RetryableError
 
 TIMEOUT_SECONDS = 120
-PAGES_PER_ENGINE = 2000  # a fresh process now and then: whatever Tesseract keeps between pages is let go
+READS_PER_ENGINE = 2000  # a fresh process now and then: whatever Tesseract keeps between reads is let go
 _ROOT = str(Path(__file__).resolve().parents[1])
 _local = threading.local()
 _lock = threading.Lock()
 _engines: list["Engine"] = []
-_counters = {"cpu": 0.0, "busy": 0, "pages": 0, "started": 0}
+_counters = {"cpu": 0.0, "busy": 0, "reads": 0, "started": 0}
 
 
 class Engine:
@@ -45,7 +45,7 @@ class Engine:
                "PYTHONPATH": os.pathsep.join(p for p in (_ROOT, os.environ.get("PYTHONPATH")) if p)}
         self.proc = subprocess.Popen([sys.executable, "-m", "capture.tessserver"], env=env,
                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, close_fds=True)
-        self.owner, self.pages, self.expired = os.getpid(), 0, False
+        self.owner, self.reads, self.expired = os.getpid(), 0, False
         _count("started", 1)
 
     def read(self, grey: Image.Image, language: str, psm: int, dpi: int) -> dict[str, Any]:
@@ -65,7 +65,7 @@ class Engine:
             raise RetryableError("OCR timed out", seconds=TIMEOUT_SECONDS)
         if reply is None:
             raise PermanentError("tesseract crashed on this page", exit=self.close(kill=True))
-        self.pages += 1
+        self.reads += 1
         return reply[0]
 
     def _expire(self) -> None:
@@ -75,7 +75,7 @@ class Engine:
     @property
     def usable(self) -> bool:
         """Whether this process may send it another page."""
-        return self.owner == os.getpid() and self.proc.poll() is None and self.pages < PAGES_PER_ENGINE
+        return self.owner == os.getpid() and self.proc.poll() is None and self.reads < READS_PER_ENGINE
 
     def close(self, kill: bool = False) -> int | None:
         """End the process (closing its input ends it; ``kill`` does not wait); its exit code."""
@@ -110,7 +110,7 @@ def recognise(image: Image.Image, language: str, psm: int, dpi: int = 300) -> Re
         error = RetryableError if reply.get("retry") else PermanentError
         raise error(reply["error"], **reply.get("data", {}))
     _count("cpu", reply["cpu"])
-    _count("pages", 1)
+    _count("reads", 1)
     return Recognised(reply["text"], reply["tsv"], reply["confidence"])
 
 
@@ -149,7 +149,7 @@ def pids() -> list[int]:
 
 
 def stats() -> dict[str, float]:
-    """Engines started, pages read, CPU seconds, and reads in progress in this process."""
+    """Engines started, reads done (pages and address re-reads), their CPU seconds, and reads in progress."""
     with _lock:
         return dict(_counters)
 

@@ -66,9 +66,10 @@ def one_spelling(found: list[list[ExtractedField]]) -> list[list[ExtractedField]
 
     A sender's name is printed two or three times on a letter, and OCR bends one of them now and
     then: it drops an accent ("Hélene", "GUERIN") far more often than it adds one, and what it
-    adds is seldom French ("Nathälie"). Readings that differ only in accents and case are one
-    person; the spelling kept is the one without foreign marks, then the most frequent, then the
-    most accented, then the one with the surname in capitals, as French forms write it.
+    adds is seldom French ("Nathälie"). Readings that differ only in accents are one person; the
+    spelling kept is the one without foreign marks, then the most frequent, then the most
+    accented. Case is left as written: "Sébastien Mercier" and "Sébastien MERCIER" on two letters
+    of one scan are two writers' choices, not a misreading.
     """
     readings: dict[str, dict[str, int]] = {}
     for f in (f for batch in found for f in batch if f.kind == "person"):
@@ -83,14 +84,15 @@ def one_spelling(found: list[list[ExtractedField]]) -> list[list[ExtractedField]
 FRENCH_LETTERS = set("àâæçéèêëîïôœùûüÿ")
 
 
-def _likelihood(name: str, count: int) -> tuple[int, int, int, int]:
+def _likelihood(name: str, count: int) -> tuple[int, int, int]:
     marked = [c for c in name.lower() if c.isalpha() and not c.isascii()]
     foreign = sum(c not in FRENCH_LETTERS for c in marked)
-    return -foreign, count, len(marked) - foreign, sum(c.isupper() for c in name)
+    return -foreign, count, len(marked) - foreign
 
 
 def _folded(name: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c)).casefold()
+    """The name without its accents (the key of one person's readings)."""
+    return "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
 
 
 def _names(doc: Any, source: str) -> list[ExtractedField]:

@@ -13,6 +13,35 @@ use numpy's.
 from __future__ import annotations
 
 import functools
+import math
+import os
+from pathlib import Path
+
+CGROUP = Path("/sys/fs/cgroup")
+
+
+def usable_cores() -> int:
+    """Cores this process may use: its CPU affinity, capped by a container's CPU quota (cgroup v2 or v1).
+
+    A pod limited to one CPU on a 16-core node sees 16 cores in its affinity; sizing the OCR pool
+    from that would start 16 engines that share one core's time and sixteen times the memory.
+    """
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    quota = cgroup_quota(CGROUP)
+    return max(1, min(cores, math.ceil(quota))) if quota else cores
+
+
+def cgroup_quota(root: Path) -> float | None:
+    """CPUs allowed by the cgroup quota (``cpu.max``, or v1's ``cpu.cfs_quota_us``), None when unlimited."""
+    try:
+        if (root / "cpu.max").exists():
+            quota, period = (root / "cpu.max").read_text().split()[:2]
+            return None if quota == "max" else int(quota) / int(period)
+        v1 = root / "cpu"
+        quota = int((v1 / "cpu.cfs_quota_us").read_text())
+        return None if quota <= 0 else quota / int((v1 / "cpu.cfs_period_us").read_text())
+    except (OSError, ValueError):
+        return None
 
 
 @functools.lru_cache(maxsize=1)

@@ -60,7 +60,7 @@ def test_the_model_stays_loaded_page_after_page_in_one_process(phototest):
     engine.recognise(phototest, "fra+eng", PAGE_SEGMENTATION)
     after = engine.stats()
     assert len(engine.pids()) == 1 and after["started"] == before["started"]
-    assert after["pages"] == before["pages"] + 1 and after["cpu"] > before["cpu"]
+    assert after["reads"] == before["reads"] + 1 and after["cpu"] > before["cpu"]
 
 
 def test_each_ocr_thread_has_an_engine_of_its_own(phototest):
