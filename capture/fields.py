@@ -139,8 +139,9 @@ def find_nir(text: str, source: str, patterns: FieldPatterns) -> Iterator[Extrac
 
 # --- contacts ----------------------------------------------------------------
 
-# OCR reads a 0 as the letter O now and then; in the rigid pairs of a phone number that is safe to undo
-_PAIRS = r"[1-9](?:[ \u00a0.-]?[\dO][\dO]){4}"
+# OCR reads a 0 as the letter O, and a dot between two pairs as a comma, now and then; in the rigid
+# pairs of a phone number both are safe to undo
+_PAIRS = r"[1-9](?:[ \u00a0.,-]?[\dO][\dO]){4}"
 _PHONE = re.compile(
     rf"(?<![\w+])(?<!\d[ .-])(?:(?:\+|00)33{_SEP}?(?:\(0\){_SEP}?)?(?P<i>{_PAIRS})|[0O](?P<n>{_PAIRS}))"
     rf"(?!\w|[ .-]\d)"
@@ -151,7 +152,7 @@ def find_phone(text: str, source: str, patterns: FieldPatterns) -> Iterator[Extr
     """French phone numbers, national or international, normalized to E.164."""
     for m in _PHONE.finditer(text):
         digits = re.sub(r"\D", "", (m.group("i") or m.group("n")).replace("O", "0"))
-        yield _field("phone", m, source, f"+33{digits}", 0.7 if "O" in m.group(0) else 0.85)
+        yield _field("phone", m, source, f"+33{digits}", 0.7 if re.search("[O,]", m.group(0)) else 0.85)
 
 
 def find_email(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:

@@ -154,6 +154,15 @@ def test_a_phone_number_read_with_the_letter_o_is_a_little_less_sure():
     assert only("Tél. : 07 07 22 07 O1", "phone").confidence < only("Tél. : 07 07 22 07 01", "phone").confidence
 
 
+def test_a_dot_of_a_phone_number_read_as_a_comma_is_still_the_number_a_little_less_sure():
+    found = only("Tél. : 07.94,33.23.48", "phone")
+    assert found.normalized == "+33794332348" and found.confidence < only("Tél. : 07.94.33.23.48", "phone").confidence
+
+
+def test_amounts_with_decimal_commas_are_not_phone_numbers():
+    assert fields("Montants : 01,50 € puis 12,30 € et 45,67 €, soit 89,01 €", "phone") == []
+
+
 def test_a_repaired_reference_whose_check_fails_stays_invalid():
     typo = VALID_REF[:-1] + ("Z" if VALID_REF[-1] != "Z" else "Y")
     f = only(f"Réf. dossier : {typo[:4]}}}{typo[5:]}", "case_ref")

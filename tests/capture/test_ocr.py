@@ -12,7 +12,7 @@ from capture import engine
 from capture.context import CaptureContext
 from capture.extractors import image as image_extractor
 from capture.metrics import cer
-from capture.ocr import ocr_image, ocr_pages
+from capture.ocr import ocr_image, ocr_pages, warm_up
 from docs import render_page, tiff_pages
 from intake.samples.letters import make_letter, render_letter
 
@@ -85,3 +85,14 @@ def test_a_page_that_cannot_be_read_stops_the_document_and_the_rest_is_not_waite
 
     with pytest.raises(OSError, match="truncated frame"):
         list(ocr_pages(pages(), CaptureContext(ocr_workers=2)))
+
+
+def test_warming_up_gives_each_ocr_thread_its_engine_with_the_models_loaded():
+    ctx = CaptureContext(ocr_workers=3)  # a pool of its own: its threads have no engine yet
+    before = set(engine.pids())
+    warm_up(ctx)
+    started = set(engine.pids()) - before
+    assert len(started) == 3
+    page = render_page(["Montant : 120,00 euros"])
+    list(ocr_pages([page, page, page], ctx))
+    assert set(engine.pids()) - before == started  # the pages went to the engines already running
