@@ -60,13 +60,13 @@ class Engine:
             reply = None
         finally:
             timer.cancel()
+        if reply is not None:  # an answer that beat the timer by a hair stands; the engine is replaced then
+            self.reads += 1
+            return reply[0]
         if self.expired:
             self.close()
             raise RetryableError("OCR timed out", seconds=TIMEOUT_SECONDS)
-        if reply is None:
-            raise PermanentError("tesseract crashed on this page", exit=self.close(kill=True))
-        self.reads += 1
-        return reply[0]
+        raise PermanentError("tesseract crashed on this page", exit=self.close(kill=True))
 
     def _expire(self) -> None:
         self.expired = True
