@@ -145,8 +145,8 @@ _NAMED_AFTER = re.compile(
     r"\s+(?:du\s+|de\s+la\s+|de\s+l['’]|des\s+|de\s+|d['’])?"
     r"(?:(?:g[ée]n[ée]ral|mar[ée]chal|pr[ée]sident|docteur|abb[ée]|saint|sainte)\s+)?$"
 )
-_CAPITALS_AFTER = re.compile(r"[ \t]+[A-ZÀ-ÖØ-Þ]{2,}(?:[-'’ ][A-ZÀ-ÖØ-Þ]{2,})*(?!\w)")
 _UPPER, _LOWER = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"
+_CAPITALS_AFTER = re.compile(rf"[ \t]+[{_UPPER}]{{2,}}(?:[-'’ ][{_UPPER}]{{2,}})*(?!\w)")
 # "Prénom Nom", "Prénom NOM", "Jean-Pierre MARTIN": a first name and one or two surnames, alone on their line
 _NAME_LINE = re.compile(
     rf"^[ \t]*(?P<name>[{_UPPER}][{_LOWER}]+(?:-[{_UPPER}][{_LOWER}]+)?"
@@ -163,8 +163,9 @@ PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von"}  # "Charles de Ga
 def is_person(value: str, before: str) -> bool:
     """A person's name as a handler needs it: two names or more, no digits, no institution or street.
 
-    Initials do not count as names. The small model tags single capitalised words ("Réf", "Devis", "Courriel") and the people streets
-    are named after as PER; a first name or a surname alone does not identify anyone either.
+    Initials do not count as names. The small model tags single capitalised words ("Réf", "Devis",
+    "Courriel") and the people streets are named after as PER; a first name or a surname alone does
+    not identify anyone either.
     """
     words = [w for w in re.findall(r"[^\W\d_]{2,}", value.lower()) if w not in TITLES | PARTICLES]  # no initials
     return (len(words) >= 2 and not re.search(r"\d", value) and not _INSTITUTION.match(value)

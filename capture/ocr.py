@@ -152,7 +152,7 @@ def warm_up(ctx: CaptureContext) -> None:
 
     def start() -> None:
         engine.recognise(blank, ctx.ocr_languages, PAGE_SEGMENTATION, ctx.dpi)
-        engine.recognise(blank, ADDRESS_LANGUAGE, 7, ctx.dpi)
+        engine.read_line(blank, ADDRESS_LANGUAGE, ctx.dpi)
         together.wait(timeout=OCR_TIMEOUT_SECONDS)
 
     for future in [_pool(size).submit(start) for _ in range(size)]:

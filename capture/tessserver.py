@@ -18,6 +18,9 @@ import sys
 import time
 from typing import Any, BinaryIO
 
+from capture.tessapi import recognise
+from intake.errors import RetryableError
+
 HEADER = struct.Struct("!II")  # header length, payload length
 
 
@@ -58,9 +61,6 @@ def read_exactly(stream: BinaryIO, size: int) -> bytearray | None:
 
 def answer(request: dict[str, Any], pixels: bytearray) -> dict[str, Any]:
     """Read one page; errors become an answer, so one bad page does not end the engine."""
-    from capture.tessapi import recognise
-    from intake.errors import RetryableError
-
     started = time.process_time()
     try:
         result = recognise(pixels, request["width"], request["height"], request["language"],

@@ -31,6 +31,7 @@ def usable_cores() -> int:
     return max(1, min(cores, math.ceil(quota))) if quota else cores
 
 
+@functools.lru_cache(maxsize=8)  # read once per process: pools are sized for every document
 def cgroup_quota(root: Path) -> float | None:
     """CPUs allowed by the cgroup quota (``cpu.max``, or v1's ``cpu.cfs_quota_us``), None when unlimited."""
     try:
