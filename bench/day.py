@@ -42,7 +42,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path[:0] = [p for p in (str(ROOT), str(ROOT / "tests" / "support")) if p not in sys.path]
 
-from intake.bus import STAGES  # noqa: E402  (capture, classify, record[, outbound]: whatever the code runs)
+from runtime.bus import STAGES  # noqa: E402  (capture, classify, record[, outbound]: whatever the code runs)
 
 from bench.dayrun.common import CACHE, CORES, console  # noqa: E402
 from bench.dayrun.figures import phase_figures, print_figures  # noqa: E402
@@ -81,7 +81,7 @@ def layout_for(topology: str, workers: int) -> list[tuple[str, ...]]:
 def run_backend(name: str, day: list[Item], burst: list[Item], floor: Floor, options: argparse.Namespace,
                 cache: Path) -> list[dict[str, Any]]:
     """Both phases on one backend; returns their figures."""
-    from intake.app import App
+    from runtime.app import App
     from intake.settings import Settings
 
     with tempfile.TemporaryDirectory(prefix=f"intake-day-{name}-") as tmp, backend(name, Path(tmp)) as (env, servers):

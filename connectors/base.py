@@ -12,8 +12,8 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from intake import metrics
-from intake.bus import Bus
+from runtime import metrics
+from runtime.bus import Bus
 from intake.models import Attachment, Channel, Envelope, Party, sha256_hex
 from storage.records import Records
 

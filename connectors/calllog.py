@@ -31,7 +31,7 @@ from intake.models import Envelope, Party, sha256_hex
 if TYPE_CHECKING:
     import pika.adapters.blocking_connection
 
-    from intake.app import App
+    from runtime.app import App
 
 log = logging.getLogger(__name__)
 MAX_BACKOFF = 300.0

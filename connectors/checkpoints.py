@@ -22,7 +22,7 @@ from storage.base import ObjectStore
 
 if TYPE_CHECKING:
     from connectors.base import Draft
-    from intake.app import App
+    from runtime.app import App
 
 
 class Checkpoints:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from capture.sniff import sniff
+from intake.sniff import sniff
 from connectors.base import Draft, FileDraft
 from connectors.calllog import drafts_from_csv, drafts_from_jsonl
 from connectors.email import parse_email

@@ -21,12 +21,12 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from capture.sniff import sniff
+from intake.sniff import sniff
 from connectors.base import Draft, FileDraft
 from connectors.checkpoints import Checkpoints, submit_once
 from connectors.registry import Connector
-from intake import metrics
-from intake.app import App
+from runtime import metrics
+from runtime.app import App
 from intake.errors import RetryableError
 from intake.models import sha256_hex
 

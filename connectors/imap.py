@@ -32,7 +32,7 @@ from connectors.base import Draft
 from connectors.checkpoints import Checkpoints, submit_once
 from connectors.email import parse_email
 from connectors.registry import Connector
-from intake.app import App
+from runtime.app import App
 from intake.errors import ConfigError, PermanentError, RetryableError
 from intake.settings import ImapMailbox
 

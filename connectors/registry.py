@@ -17,14 +17,14 @@ from typing import TYPE_CHECKING, ClassVar
 from intake.errors import ConfigError
 
 if TYPE_CHECKING:
-    from intake.app import App
+    from runtime.app import App
     from intake.settings import Settings
 
 CONNECTORS: dict[str, str] = {
     "imap": "connectors.imap:ImapConnector",
     "hotfolder": "connectors.hotfolder:HotFolder",
     "calllog-amqp": "connectors.calllog:CallFeedConsumer",
-    "web": "connectors.web:WebConnector",
+    "web": "web.server:WebConnector",
 }
 
 
@@ -64,7 +64,7 @@ def expand(settings: "Settings", name: str) -> list[str]:
 
 def build_each(settings: "Settings", names: list[str]) -> list[Connector]:
     """One connector per source, each on an App of its own (a bus connection is not shared by threads)."""
-    from intake.app import App
+    from runtime.app import App
 
     return [connector for name in names for single in expand(settings, name)
             for connector in build(App(settings), single)]

@@ -7,7 +7,7 @@ from typing import Any
 
 from rich.table import Table
 
-from intake.bus import STAGES
+from runtime.bus import STAGES
 
 from bench.dayrun.common import SERVERS, TARGETS, console
 from bench.dayrun.floor import Floor

@@ -14,7 +14,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from intake.bus import STAGES
+from runtime.bus import STAGES
 
 from bench.dayrun.common import _bar, console
 from bench.dayrun.items import Item, prepare, receive

@@ -17,7 +17,7 @@ import pytest
 from capture.context import CaptureContext
 from capture.pipeline import read_document, run_capture
 from capture.policy import refusal
-from capture.sniff import sniff
+from intake.sniff import sniff
 from docs import image_bytes, pdf, render_page
 from intake.errors import PermanentError
 from intake.models import Attachment, Envelope, ObjectRef, sha256_hex

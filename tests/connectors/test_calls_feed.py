@@ -8,7 +8,7 @@ import pika
 import pytest
 
 from connectors.calllog import CallFeedConsumer
-from intake.bus import stage_queue
+from runtime.bus import stage_queue
 
 pytestmark = pytest.mark.rabbitmq
 EXCHANGE = "telephonie.appels"

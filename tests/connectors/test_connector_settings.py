@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from connectors.registry import CONNECTORS, build, connector_class, expand
-from intake.app import App
+from runtime.app import App
 from intake.errors import ConfigError
 from intake.settings import CONNECTOR_KINDS, Settings
 

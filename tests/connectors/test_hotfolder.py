@@ -11,7 +11,7 @@ import pytest
 from docs import image_bytes, pdf, render_page, tiff_pages
 
 from connectors.hotfolder import HotFolder, batch_import
-from intake.bus import stage_queue
+from runtime.bus import stage_queue
 
 pytestmark = pytest.mark.rabbitmq
 

@@ -17,8 +17,8 @@ import imaplib2
 import pytest
 
 from connectors.imap import ImapConnector, _mailbox_arg
-from intake.app import App
-from intake.bus import stage_queue
+from runtime.app import App
+from runtime.bus import stage_queue
 from intake.settings import ImapMailbox, Settings
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.filterwarnings("ignore::DeprecationWarning")]  # imaplib2's threading calls
@@ -27,7 +27,7 @@ REPO = Path(__file__).resolve().parents[2]
 CRASHER = """
 import os, signal, sys
 from connectors.imap import ImapConnector
-from intake.app import App
+from runtime.app import App
 from intake.settings import Settings
 
 settings = Settings.load()

@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from kombu import Connection, Consumer, Exchange, Queue
 
-from intake.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, stage_queue, team_queue
+from runtime.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, stage_queue, team_queue
 from intake.settings import Settings
 from routing.rules import load_rules
 
@@ -60,7 +60,7 @@ def test_every_queue_and_exchange_the_code_declares_is_defined_with_the_same_arg
     definitions = load("definitions.json")
     queues, exchanges = by_name(definitions["queues"]), by_name(definitions["exchanges"])
     for queue in code_queues():
-        assert queue.name in queues, f"{queue.name} is declared by intake.bus but not in definitions.json"
+        assert queue.name in queues, f"{queue.name} is declared by runtime.bus but not in definitions.json"
         defined = queues[queue.name]
         assert defined["durable"] is True and defined["auto_delete"] is False, queue.name
         # the broker compares the arguments of a redeclaration with the existing queue's

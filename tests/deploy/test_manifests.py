@@ -1,5 +1,5 @@
 """The deployment files in deploy/: the docker-compose file, the Kubernetes manifests and the
-systemd units parse, and each runs a worker for every stage the code has (intake.bus.STAGES), with
+systemd units parse, and each runs a worker for every stage the code has (runtime.bus.STAGES), with
 the settings the code reads. No Docker engine or cluster here: the files are parsed and checked;
 `kubectl kustomize` and `systemd-analyze verify` are used when they are installed.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from intake.bus import STAGES, stage_queue
+from runtime.bus import STAGES, stage_queue
 from intake.settings import Settings
 
 ROOT = Path(__file__).resolve().parents[2]

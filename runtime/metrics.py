@@ -1,0 +1,226 @@
+"""Prometheus metrics: counters and histograms fed by the stages, gauges read
+from the bus and the store when scraped.
+
+Counted in the process where it happens:
+
+* by :class:`MetricsHook` (worker moments): per-stage latency, retries,
+  quarantined items per reason;
+* by one-line calls in the stages and connectors (what a hook cannot see):
+  :func:`item_received`, :func:`captured`, :func:`classified`, :func:`quarantined`,
+  :func:`rate_limited`.
+
+Read at scrape time by :class:`BacklogCollector` (registered by the web app
+only, so a deployment reports them once): queue depths, cases waiting per
+team and the oldest of them, cases past or near their deadline.
+
+One ``/metrics`` endpoint per process: the web app serves it; a worker serves
+it with :func:`serve_metrics` (``MetricsHook(port=...)``). To get one endpoint
+for several processes on one host instead, start every process with
+``PROMETHEUS_MULTIPROC_DIR`` set to the same empty directory (emptied at each
+deployment): the counters are then written there and the web app's ``/metrics``
+adds them up (prometheus-client's multiprocess mode; process metrics here are
+counters and histograms only, which it supports without options).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import re
+import threading
+from collections.abc import Callable, Iterable, Iterator
+from datetime import date, datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from prometheus_client import (
+    CONTENT_TYPE_LATEST,
+    REGISTRY,
+    CollectorRegistry,
+    Counter,
+    Histogram,
+    generate_latest,
+    start_http_server,
+)
+from prometheus_client.core import GaugeMetricFamily, Metric
+
+from runtime.bus import STAGES, Bus, dead_queue, stage_queue, team_queue
+from runtime.hooks import Hook
+
+if TYPE_CHECKING:
+    from intake.models import Capture, Case, Classification, Route
+
+log = logging.getLogger(__name__)
+CONTENT_TYPE = CONTENT_TYPE_LATEST
+RATIO_BUCKETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
+STAGE_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
+WAITING = frozenset({"open", "assigned", "in_progress", "waiting_member"})
+NEAR_DAYS = 2
+
+ITEMS_RECEIVED = Counter("intake_items_received", "Items received, per channel", ["channel"])
+STAGE_SECONDS = Histogram("intake_stage_seconds", "Time to handle one message, per stage", ["stage"],
+                          buckets=STAGE_BUCKETS)
+RETRIES = Counter("intake_retries", "Messages scheduled again after a failure, per stage", ["stage"])
+QUARANTINED = Counter("intake_quarantined", "Items given up on, per stage and reason", ["stage", "reason"])
+PAGES = Counter("intake_pages_read", "Pages read, per method (ocr, pdf-text, text)", ["method"])
+OCR_CONFIDENCE = Histogram("intake_ocr_confidence", "Tesseract confidence of each OCR page (0-1)",
+                           buckets=RATIO_BUCKETS)
+CLASSIFY_CONFIDENCE = Histogram("intake_classification_confidence", "Classifier confidence per item (0-1)",
+                                buckets=RATIO_BUCKETS)
+ROUTED = Counter("intake_routed", "Items routed, per team", ["team"])
+SCREENED = Counter("intake_screened", "Items screened out (auto-replies, bounces...), per reason", ["reason"])
+# no per-key label: /metrics is unauthenticated and key hashes are not for the public
+WEB_RATE_LIMITED = Counter("intake_web_rate_limited", "Web requests refused (429) over an API key's rate limit")
+
+
+def item_received(channel: str) -> None:
+    """Count one item stored and queued by a connector."""
+    ITEMS_RECEIVED.labels(channel).inc()
+
+
+def rate_limited() -> None:
+    """Count one web request refused over its API key's rate limit."""
+    WEB_RATE_LIMITED.inc()
+
+
+def captured(capture: Capture) -> None:
+    """Count the pages of a capture, and the OCR confidence of each scanned page."""
+    for page in (p for d in capture.documents for p in d.pages):
+        PAGES.labels(page.method).inc()
+        if page.method == "ocr" and page.confidence is not None:
+            OCR_CONFIDENCE.observe(page.confidence)
+
+
+def classified(classification: Classification, route: Route) -> None:
+    """Count one decision: confidence, team, and the screening reason if any."""
+    CLASSIFY_CONFIDENCE.observe(classification.confidence)
+    ROUTED.labels(route.team).inc()
+    if classification.screened:
+        SCREENED.labels(reason_label(classification.screened)).inc()
+
+
+def quarantined(stage: str, reason: str) -> None:
+    """Count one item quarantined outside the worker (ingest, batch import)."""
+    QUARANTINED.labels(stage, reason_label(reason)).inc()
+
+
+def reason_label(reason: str) -> str:
+    """A reason short and stable enough to be a label: no details, ids or numbers."""
+    if re.match(r"failed \d+ times", reason):
+        return "retries exhausted"
+    head = re.split(r" \(|: |; ", reason, maxsplit=1)[0]
+    return re.sub(r"\d+", "N", head).strip()[:60] or "unknown"
+
+
+class MetricsHook(Hook):
+    """Stage latency, retries and quarantines from the worker's moments.
+
+    With ``port``, this process also serves ``/metrics`` on it (for workers)."""
+
+    def __init__(self, port: int | None = None, host: str = "127.0.0.1") -> None:
+        if port:
+            serve_metrics(port, host)
+
+    def after_process(self, stage: str, body: dict[str, Any], seconds: float) -> None:
+        STAGE_SECONDS.labels(stage).observe(seconds)
+
+    def on_retry(self, stage: str, body: dict[str, Any], error: BaseException, attempt: int) -> None:
+        RETRIES.labels(stage).inc()
+
+    def on_quarantine(self, stage: str, body: dict[str, Any], reason: str) -> None:
+        quarantined(stage, reason)
+
+
+_served: set[int] = set()
+_serving = threading.Lock()
+
+
+def serve_metrics(port: int, host: str = "127.0.0.1") -> None:
+    """Serve this process's metrics over HTTP on ``port`` (once per port per process)."""
+    with _serving:
+        if port not in _served:
+            start_http_server(port, addr=host, registry=process_registry())
+            _served.add(port)
+
+
+def process_registry() -> CollectorRegistry:
+    """This process's counters, or every process's in multiprocess mode."""
+    if not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        return REGISTRY
+    from prometheus_client import multiprocess
+
+    registry = CollectorRegistry()
+    multiprocess.MultiProcessCollector(registry)
+    return registry
+
+
+class BacklogCollector:
+    """Gauges computed at scrape time from the bus (queue depths) and the store (cases)."""
+
+    def __init__(self, depths: Callable[[], dict[str, int]], cases: Callable[[], Iterable[Case]],
+                 today: Callable[[], date], now: Callable[[], datetime]) -> None:
+        self.depths, self.cases, self.today, self.now = depths, cases, today, now
+
+    def collect(self) -> Iterator[Metric]:
+        """The gauges, read now."""
+        depth = GaugeMetricFamily("intake_queue_messages", "Messages waiting in a queue", labels=["queue"])
+        for queue, count in sorted(self.depths().items()):
+            depth.add_metric([queue], count)
+        yield depth
+        yield from self._case_gauges([c for c in self.cases() if c.status in WAITING])
+
+    def _case_gauges(self, waiting: list[Case]) -> Iterator[Metric]:
+        backlog = GaugeMetricFamily("intake_team_cases_waiting", "Cases not yet closed, per team", labels=["team"])
+        oldest = GaugeMetricFamily("intake_team_oldest_waiting_seconds", "Age of the oldest case waiting, per team",
+                                   labels=["team"])
+        due = GaugeMetricFamily("intake_cases_deadline", f"Waiting cases past their deadline, or due within "
+                                f"{NEAR_DAYS} days, per team", labels=["team", "state"])
+        now, today = self.now(), self.today()
+        for team in sorted({c.team or "none" for c in waiting}):
+            mine = [c for c in waiting if (c.team or "none") == team]
+            backlog.add_metric([team], len(mine))
+            oldest.add_metric([team], max((now - c.opened_at).total_seconds() for c in mine))
+            lefts = [(c.deadline - today).days for c in mine if c.deadline]
+            due.add_metric([team, "past"], sum(1 for d in lefts if d < 0))
+            due.add_metric([team, "near"], sum(1 for d in lefts if 0 <= d <= NEAR_DAYS))
+        yield from (backlog, oldest, due)
+
+
+class QueueDepths:
+    """Reads queue depths on a bus connection of its own (scrapes come from other threads than the app's)."""
+
+    def __init__(self, url: str, data_dir: Path | None, teams: Iterable[str]) -> None:
+        self.url, self.data_dir = url, data_dir
+        self.queues = [*(stage_queue(s) for s in STAGES), *(dead_queue(s) for s in STAGES),
+                       *(team_queue(t) for t in teams)]
+        self._bus: Bus | None = None
+        self._lock = threading.Lock()
+
+    def __call__(self) -> dict[str, int]:
+        """Messages waiting per queue name; empty when the broker cannot be reached."""
+        with self._lock:
+            try:
+                self._bus = self._bus or Bus(self.url, self.data_dir)
+                return {q.name: self._bus.queue_depth(q) for q in self.queues}
+            except Exception as exc:  # noqa: BLE001  (with the broker down, a scrape still gets the store gauges)
+                log.warning("cannot read queue depths: %s", exc)
+                self.close()
+                return {}
+
+    def close(self) -> None:
+        """Drop the connection (a new one is made at the next read)."""
+        if self._bus is not None:
+            bus, self._bus = self._bus, None
+            with contextlib.suppress(Exception):
+                bus.close()
+
+
+def exposition(collector: BacklogCollector | None = None) -> bytes:
+    """The text a scrape gets: this process's metrics, then the scrape-time gauges."""
+    text = generate_latest(process_registry())
+    if collector is None:
+        return text
+    own = CollectorRegistry(auto_describe=False)
+    own.register(collector)
+    return text + generate_latest(own)
