@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]
 
-from connectors.base import Draft, FileDraft  # noqa: E402
+from intake.drafts import Draft, FileDraft  # noqa: E402
 from runtime.app import App  # noqa: E402
 from intake.models import Party  # noqa: E402
 from intake.settings import Settings  # noqa: E402

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from email.utils import parseaddr
 
-from classify.topics import fold
+from intake.text import fold
 from intake.models import Envelope
 
 Check = Callable[[Envelope, str], "str | None"]

@@ -10,10 +10,10 @@ from rich.console import Console
 from rich.table import Table
 
 from runtime.app import App
-from runtime.bus import STAGES
+from intake.pipeline import STAGES
 from intake.errors import ConfigError
 from intake.logs import setup_logging
-from intake.settings import Settings
+from cli.config import load_settings
 
 console = Console(width=None if sys.stdout.isatty() else 160)
 
@@ -25,7 +25,7 @@ console = Console(width=None if sys.stdout.isatty() else 160)
 def main(ctx: click.Context, data_dir: Path | None, log_level: str) -> None:
     """intake: omnichannel intake and capture for case management."""
     try:
-        settings = Settings.load(data_dir=data_dir)
+        settings = load_settings(data_dir=data_dir)
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     setup_logging(log_level.upper(), settings.log_format)

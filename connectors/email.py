@@ -13,8 +13,8 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 
-from capture.extractors.text import decode, html_to_text
-from connectors.base import Draft, FileDraft
+from intake.text import decode, html_to_text
+from intake.drafts import Draft, FileDraft
 from intake.models import Party, sha256_hex
 
 KEPT_HEADERS = (

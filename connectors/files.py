@@ -11,7 +11,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 from intake.sniff import sniff
-from connectors.base import Draft, FileDraft
+from intake.drafts import Draft, FileDraft
 from connectors.calllog import drafts_from_csv, drafts_from_jsonl
 from connectors.email import parse_email
 from connectors.webform import draft_from_json_bytes

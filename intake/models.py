@@ -72,12 +72,6 @@ class Envelope(Model):
     headers: dict[str, str] = PydField(default_factory=dict)
     meta: dict[str, str] = PydField(default_factory=dict)
 
-    @staticmethod
-    def make_id(channel: str, source_id: str, content_sha256: str) -> str:
-        """Deterministic id, so a redelivered or re-read item keeps its id."""
-        digest = sha256_hex(f"{channel}\0{source_id}\0{content_sha256}".encode())
-        return f"env-{digest[:24]}"
-
     @property
     def thread_ids(self) -> list[str]:
         """Message-IDs this item replies to (In-Reply-To, References)."""

@@ -28,6 +28,7 @@ from collections.abc import Callable, Mapping
 from outbound import smtp
 from outbound.config import OutboundConfig, SmtpConfig
 from outbound.templates import Rendered, Templates, date_fr
+from intake import ids
 from intake.errors import NotFound
 from intake.models import Capture, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
 from storage.records import Records
@@ -46,7 +47,7 @@ Sender = Callable[[SmtpConfig, EmailMessage], None]
 
 def ack_event_id(envelope_id: str, kind: str = "acknowledged") -> str:
     """The id of the acknowledgement event (or its ``ack-skipped`` twin) of one item."""
-    return f"{envelope_id}-7-{kind}"
+    return ids.item_event_id(envelope_id, kind)
 
 
 def ack_message_id(case_id: str, envelope_id: str, domain: str) -> str:
@@ -162,8 +163,8 @@ class Acknowledger:
         return self._send(smtp_config, item, address, origin == "sender")
 
     def _done(self, item: AckItem) -> bool:
-        ids = (ack_event_id(item.envelope.id, kind) for kind in ("acknowledged", "ack-skipped"))
-        return any(self.records.event(item.case_id, event_id) for event_id in ids)
+        event_ids = (ack_event_id(item.envelope.id, kind) for kind in ("acknowledged", "ack-skipped"))
+        return any(self.records.event(item.case_id, event_id) for event_id in event_ids)
 
     def _render(self, item: AckItem, to_sender: bool) -> Rendered:
         # an address read in a letter may not be the member's: no health topic in what goes there

@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from classify.topics import fold
+from intake.text import fold
 from outbound.templates import Templates, amount_fr, date_fr, mask_iban, phone_fr
+from intake import ids
 from intake.errors import NotFound
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Model, utcnow
 from storage.records import Records
@@ -154,4 +155,4 @@ def write_suggestion(records: Records, answer: SuggestedAnswer) -> None:
 
 def suggestion_event_id(envelope_id: str) -> str:
     """The id of the ``suggested-answer`` event of one item."""
-    return f"{envelope_id}-8-suggested-answer"
+    return ids.item_event_id(envelope_id, "suggested-answer")

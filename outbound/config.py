@@ -15,7 +15,9 @@ from typing import Any, Literal
 from urllib.parse import urlsplit
 
 from intake.errors import ConfigError
+from intake.backoff import Backoff
 from intake.settings import is_loopback
+from outbound.settings import OutboundSettings
 
 TlsMode = Literal["none", "starttls", "ssl"]
 DEFAULT_PORTS = {"none": 25, "starttls": 587, "ssl": 465}
@@ -90,9 +92,10 @@ class WebhookConfig:
         if self.max_attempts < 1 or self.timeout_seconds <= 0:
             raise ConfigError("INTAKE_WEBHOOK_MAX_ATTEMPTS and INTAKE_WEBHOOK_TIMEOUT_SECONDS must be positive")
 
-    def delay(self, attempt: int) -> float:
-        """Exponential backoff after the given failed attempt (1-based)."""
-        return min(self.retry_base_seconds * 2 ** (attempt - 1), self.retry_max_seconds)
+    @property
+    def backoff(self) -> Backoff:
+        """The waits between attempts."""
+        return Backoff(self.retry_base_seconds, self.retry_max_seconds)
 
 
 @dataclass(frozen=True)
@@ -119,7 +122,7 @@ def _secret(value: Any) -> str:
     return value.get_secret_value() if hasattr(value, "get_secret_value") else str(value or "")
 
 
-def smtp_from_settings(s: Any) -> SmtpConfig | None:
+def smtp_from_settings(s: OutboundSettings) -> SmtpConfig | None:
     """The SMTP part of the settings, or None when no host is set (no acknowledgements)."""
     if not s.smtp_host:
         return None
@@ -128,7 +131,7 @@ def smtp_from_settings(s: Any) -> SmtpConfig | None:
                       ca_file=s.smtp_ca_file)
 
 
-def webhooks_from_settings(s: Any) -> WebhookConfig | None:
+def webhooks_from_settings(s: OutboundSettings) -> WebhookConfig | None:
     """The webhook part of the settings, or None when no URL is set."""
     if not s.webhook_urls:
         return None
@@ -137,8 +140,8 @@ def webhooks_from_settings(s: Any) -> WebhookConfig | None:
                          retry_base_seconds=s.webhook_retry_base_seconds)
 
 
-def from_settings(settings: Any, teams: Mapping[str, str]) -> OutboundConfig:
-    """The outbound config from intake's settings and the rules' teams; ConfigError if unusable."""
+def from_settings(settings: OutboundSettings, teams: Mapping[str, str]) -> OutboundConfig:
+    """The outbound config from its settings and the rules' teams; ConfigError if unusable."""
     return OutboundConfig(
         smtp=smtp_from_settings(settings), webhooks=webhooks_from_settings(settings),
         events_exchange=settings.events_exchange, language=settings.ack_language,

@@ -21,19 +21,15 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Callable
-from urllib.parse import urlsplit
+from typing import Protocol
 
-from kombu import Exchange, Producer
-
+from intake.errors import NotFound
 from outbound.config import OutboundConfig
 from outbound.webhooks import Outcome, WebhookSender, shown_url, target_id
-from runtime.bus import Bus
-from intake.errors import NotFound, RetryableError
 from intake.models import CaseEvent, sha256_hex, utcnow
 from storage.records import Records
 
 JSON = "application/json"
-AMQP_SCHEMES = {"amqp", "amqps", "pyamqp"}
 
 
 class DeliveryLog:
@@ -91,41 +87,25 @@ class DeliveryLog:
         self.store.delete(self.dead_key(dead_id))
 
 
-class ExchangePublisher:
-    """Publishes events on a durable topic exchange, routing key ``case.<kind>``, persistent."""
+class EventSink(Protocol):
+    """Where case events are published besides webhooks (the ``intake.events`` exchange, runtime/events.py)."""
 
-    def __init__(self, bus: Bus, name: str) -> None:
-        self.exchange = Exchange(name, type="topic", durable=True)
-        self.connection = bus.publish_connection  # confirmed publishing on AMQP (see Bus)
-        self.target = target_id(f"exchange:{name}")
-        self._producer: Producer | None = None
+    target: str  # a stable id for the delivered markers
 
     def publish(self, event: CaseEvent) -> None:
-        """Publish one event; returns once the broker confirmed it."""
-        errors = self.connection.connection_errors + self.connection.channel_errors + (OSError,)
-        try:
-            if self._producer is None:
-                self._producer = Producer(self.connection.default_channel, serializer="json")
-            publish = self.connection.ensure(self._producer, self._producer.publish, max_retries=5)
-            publish(event.model_dump(mode="json"), exchange=self.exchange, routing_key=f"case.{event.kind}",
-                    declare=[self.exchange], delivery_mode=2, headers={"x-intake-event-id": event.id})
-        except errors as exc:
-            self._producer = None
-            raise RetryableError("event publish failed", exchange=self.exchange.name, error=str(exc)) from exc
+        """Publish one event; return once it is durably queued (RetryableError otherwise)."""
 
 
 class EventDelivery:
     """Delivers a case's not-yet-delivered events to every configured target."""
 
-    def __init__(self, records: Records, bus: Bus, config: OutboundConfig,
+    def __init__(self, records: Records, config: OutboundConfig, exchange: EventSink | None = None,
                  sleep: Callable[[float], None] = time.sleep) -> None:
         self.records = records
         self.log = DeliveryLog(records)
         self.urls = config.webhooks.urls if config.webhooks else ()
         self.sender = WebhookSender(config.webhooks, sleep) if config.webhooks else None
-        # kombu's embedded transports keep messages nobody is bound to forever: AMQP only
-        on_amqp = urlsplit(bus.url).scheme in AMQP_SCHEMES
-        self.exchange = ExchangePublisher(bus, config.events_exchange) if config.events_exchange and on_amqp else None
+        self.exchange = exchange
 
     def deliver_case(self, case_id: str) -> None:
         """Send every event of the case that a target has not had yet."""
@@ -138,7 +118,7 @@ class EventDelivery:
         if self.exchange is not None:
             self._to_exchange(self.exchange, case_id, events)
 
-    def _to_exchange(self, exchange: ExchangePublisher, case_id: str, events: list[CaseEvent]) -> None:
+    def _to_exchange(self, exchange: EventSink, case_id: str, events: list[CaseEvent]) -> None:
         done = self.log.delivered(exchange.target, case_id)
         fresh = [e for e in events if e.id not in done]
         for event in fresh:

@@ -17,9 +17,9 @@ from outbound import smtp
 from outbound.ack import Acknowledger, AckItem, Sender
 from outbound.answers import is_simple, suggest_answer, suggestion_event_id, write_suggestion
 from outbound.config import OutboundConfig
-from outbound.events_out import EventDelivery
+from outbound.events_out import EventDelivery, EventSink
 from outbound.templates import Templates
-from runtime.bus import Bus
+from intake import ids
 from intake.errors import NotFound, PermanentError
 from storage.records import Records
 
@@ -29,8 +29,8 @@ class OutboundHandler:
     """Acknowledgement, suggested answer and outbound events for one recorded item."""
 
     records: Records
-    bus: Bus
     config: OutboundConfig
+    exchange: EventSink | None = None  # the events exchange (runtime/events.py); None: webhooks only
     send: Sender = smtp.send
     sleep: Callable[[float], None] = time.sleep
     stage: str = "outbound"
@@ -39,7 +39,7 @@ class OutboundHandler:
     def __post_init__(self) -> None:
         self.templates = Templates(self.config.templates_dir, self.config.language)
         self.acknowledge = Acknowledger(self.records, self.config, self.templates, self.send)
-        self.delivery = EventDelivery(self.records, self.bus, self.config, self.sleep)
+        self.delivery = EventDelivery(self.records, self.config, self.exchange, self.sleep)
 
     def __call__(self, body: dict[str, Any]) -> None:
         case_id = body.get("case_id")
@@ -60,7 +60,7 @@ class OutboundHandler:
             raise PermanentError("recorded item incomplete in the store", envelope_id=str(envelope_id)[:60]) from exc
 
     def _item(self, case_id: str, item: AckItem) -> None:
-        if self.records.item_event(case_id, item.envelope.id, f"{item.envelope.id}-2-opened"):  # the case's opener
+        if self.records.item_event(case_id, item.envelope.id, ids.item_event_id(item.envelope.id, "opened")):  # the case's opener
             self.acknowledge(item)
         if is_simple(item.classification):
             self._suggest(case_id, item)

@@ -90,7 +90,7 @@ class WebhookSender:
             if reason is None or not retry or attempt == self.config.max_attempts:
                 return Outcome(attempt, reason, exhausted=retry)
             log.info("webhook %s: attempt %d for event %s failed (%s)", target_id(url), attempt, event_id, reason)
-            self.sleep(self.config.delay(attempt))
+            self.sleep(self.config.backoff.delay(attempt))
         return Outcome(self.config.max_attempts, "no attempt")  # max_attempts >= 1: not reached
 
     def _attempt(self, url: str, event_id: str, body: bytes) -> tuple[str | None, bool]:

@@ -15,7 +15,7 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from classify.topics import TOPICS
+from intake.taxonomy import TOPICS
 from intake.errors import ConfigError
 from intake.models import Channel, Complexity, Urgency
 

@@ -1,7 +1,8 @@
 """Wiring: settings in, store, records, bus, rules and workers out.
 
-Built once per process; everything downstream gets plain objects and a frozen
-capture context, never the settings themselves.
+Built once per process. Everything below gets plain objects and frozen
+contexts, never the App: stages their handler's arguments, channels a
+:class:`ConnectorContext` whose gateway is this App (``submit``, ``refuse``).
 """
 
 from __future__ import annotations
@@ -9,20 +10,28 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import Any
 
 from capture.context import CaptureContext
 from classify.model import model_for
-from connectors.base import Draft, submit
+from connectors.base import ConnectorContext
+from intake import ids, telemetry
+from intake.drafts import Draft
+from intake.models import Envelope
+from intake.pipeline import STAGES
+from intake.settings import Settings
 from outbound import OutboundHandler
 from outbound import from_settings as outbound_config
-from runtime.bus import STAGES, Bus
+from outbound.config import OutboundConfig
+from outbound.settings import OutboundSettings
+from routing.rules import RuleSet, load_rules
+from runtime.bus import Bus, named_queue
+from runtime.events import exchange_for
+from runtime.handlers import CaptureHandler, ClassifyHandler, RecordHandler
 from runtime.hooks import CorrelationHook, Hooks, LoggingHook
 from runtime.metrics import MetricsHook
-from intake.models import Envelope
-from intake.settings import Settings
-from runtime.handlers import CaptureHandler, ClassifyHandler, RecordHandler
+from runtime.submit import submit
 from runtime.worker import RetryPolicy, StageHandler, Worker
-from routing.rules import RuleSet, load_rules
 from storage.base import ObjectStore, open_store
 from storage.records import Records
 
@@ -50,6 +59,15 @@ class App:
     def rules(self) -> RuleSet:
         return load_rules(Path(self.settings.rules_file) if self.settings.rules_file else None)
 
+    @cached_property
+    def outbound(self) -> OutboundConfig:
+        """The outbound stage's configuration, read and checked on first use."""
+        return outbound_config(OutboundSettings.load(), self.rules.teams)
+
+    @property
+    def max_item_bytes(self) -> int:
+        return self.settings.max_item_bytes
+
     def capture_context(self) -> CaptureContext:
         """The frozen context capture stages run with."""
         s = self.settings
@@ -59,15 +77,25 @@ class App:
             member_pattern=s.member_number_pattern, policy_pattern=s.policy_number_pattern,
         )
 
+    def connector_context(self) -> ConnectorContext:
+        """The frozen context channel connectors run with (this App is their gateway)."""
+        return ConnectorContext(gateway=self, store=self.store, broker_url=self.settings.broker_url)
+
     def handler(self, stage: str) -> StageHandler:
-        """The handler of one stage."""
-        factories = {
-            "capture": lambda: CaptureHandler(self.records, self.capture_context()),
-            "classify": lambda: ClassifyHandler(self.records, self.rules, model_for(self.settings)),
-            "record": lambda: RecordHandler(self.records, self.bus, self.settings.link_window_days),
-            "outbound": lambda: OutboundHandler(self.records, self.bus, outbound_config(self.settings, self.rules.teams)),
-        }
-        return factories[stage]()
+        """The handler of one stage (every stage of the pipeline table has one)."""
+        return getattr(self, f"_{stage}_handler")()
+
+    def _capture_handler(self) -> StageHandler:
+        return CaptureHandler(self.records, self.capture_context())
+
+    def _classify_handler(self) -> StageHandler:
+        return ClassifyHandler(self.records, self.rules, model_for(self.settings))
+
+    def _record_handler(self) -> StageHandler:
+        return RecordHandler(self.records, self, self.settings.link_window_days)
+
+    def _outbound_handler(self) -> StageHandler:
+        return OutboundHandler(self.records, self.outbound, exchange_for(self.bus, self.outbound.events_exchange))
 
     def worker(self, stages: tuple[str, ...] = STAGES) -> Worker:
         """A worker consuming the given stages."""
@@ -76,8 +104,20 @@ class App:
                       chain=self.settings.chain_stages)
 
     def submit(self, draft: Draft) -> Envelope:
-        """Store a draft and queue it for capture."""
+        """Store a draft and queue it for capture (the connectors' gateway)."""
         return submit(self.records, self.bus, draft)
+
+    def refuse(self, stage: str, subject: str, reason: str, raw: bytes | None = None, **details: Any) -> str:
+        """Quarantine what a channel could not take, its bytes kept for a retry when they fit."""
+        payload = {k: v for k, v in details.items() if v is not None}
+        if raw is not None and len(raw) <= self.max_item_bytes:
+            payload["raw"] = self.store.put_blob(raw).key
+        telemetry.quarantined(stage, reason)
+        return self.records.quarantine(ids.quarantine_item(stage, subject), stage, reason, payload)
+
+    def notify(self, queue: str, body: dict[str, Any], priority: int = 0) -> None:
+        """Publish a notice on a named queue (``team.<name>``...), durably."""
+        self.bus.publish(named_queue(queue), body, priority=priority)
 
     def close(self) -> None:
         """Release connections."""

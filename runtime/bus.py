@@ -21,11 +21,11 @@ from kombu import Connection, Consumer, Exchange, Producer, Queue
 from kombu.message import Message
 from kombu.transport.virtual.base import BrokerState
 
-from intake.errors import RetryableError
+from intake.errors import ConfigError, RetryableError
+from intake.pipeline import STAGES  # noqa: F401  (re-exported: the queues are the stages')
 
 log = logging.getLogger(__name__)
 
-STAGES = ("capture", "classify", "record", "outbound")
 EXCHANGE = Exchange("intake", type="direct", durable=True)
 TEAM_EXCHANGE = Exchange("intake.teams", type="direct", durable=True)
 Handler = Callable[[dict[str, Any], Message], None]
@@ -50,6 +50,14 @@ def dead_queue(stage: str) -> Queue:
 def team_queue(team: str) -> Queue:
     """The durable queue of one team's new cases (RabbitMQ 4 quorum queues honour priorities)."""
     return Queue(f"team.{team}", TEAM_EXCHANGE, routing_key=team, durable=True, queue_arguments=QUORUM)
+
+
+def named_queue(name: str) -> Queue:
+    """The queue a notice named ``team.<name>`` goes to."""
+    kind, _, who = name.partition(".")
+    if kind != "team" or not who:
+        raise ConfigError(f"no notice queue is named {name!r} (expected team.<name>)")
+    return team_queue(who)
 
 
 class Bus:

@@ -1,4 +1,4 @@
-"""The three stage handlers: capture, classify+route, record.
+"""The stage handlers that join the stages: capture, classify+route, record.
 
 Each reads its input from the store by reference, writes its output to the
 store, then returns the next stage's message; the worker passes it on (or
@@ -14,11 +14,11 @@ from capture.context import CaptureContext
 from capture.pipeline import run_capture
 from classify import classify
 from classify.model import TextModel
-from runtime import metrics
-from runtime.bus import Bus, team_queue
+from intake import ids, telemetry
 from intake.errors import NotFound, PermanentError
 from intake.models import CaseEvent, Envelope, Route, utcnow
-from runtime.worker import Next
+from intake.pipeline import Next, forward
+from intake.ports import Publisher
 from routing import route
 from routing.rules import RuleSet
 from storage.cases import record_item
@@ -43,12 +43,12 @@ class CaptureHandler:
     context: CaptureContext
     stage: str = "capture"
 
-    def __call__(self, body: dict[str, Any]) -> Next:
+    def __call__(self, body: dict[str, Any]) -> Next | None:
         envelope = _envelope(self.records, body)
         capture = run_capture(envelope, lambda ref: self.records.store.get(ref.key), self.context)
         self.records.put_capture(capture)
-        metrics.captured(capture)
-        return Next("classify", {"envelope_id": envelope.id})
+        telemetry.captured(capture)
+        return forward(self.stage, {"envelope_id": envelope.id})
 
 
 @dataclass
@@ -60,14 +60,14 @@ class ClassifyHandler:
     model: TextModel | None = None  # the trained text classifier; None = rules alone
     stage: str = "classify"
 
-    def __call__(self, body: dict[str, Any]) -> Next:
+    def __call__(self, body: dict[str, Any]) -> Next | None:
         envelope = _envelope(self.records, body)
         capture = self.records.capture(envelope.id)
         classification = classify(envelope, capture, model=self.model)
         decision = route(self.rules, envelope, capture, classification)
         self.records.put_decision(envelope.id, classification, decision)
-        metrics.classified(classification, decision)
-        return Next("record", {"envelope_id": envelope.id})
+        telemetry.classified(classification, decision)
+        return forward(self.stage, {"envelope_id": envelope.id})
 
 
 @dataclass
@@ -75,27 +75,27 @@ class RecordHandler:
     """Links the item to its case, writes the case events, tells the team."""
 
     records: Records
-    bus: Bus
+    publisher: Publisher
     window_days: int = 30
     stage: str = "record"
 
-    def __call__(self, body: dict[str, Any]) -> Next:
+    def __call__(self, body: dict[str, Any]) -> Next | None:
         envelope = _envelope(self.records, body)
         capture = self.records.capture(envelope.id)
         classification, decision = self.records.decision(envelope.id)
         case, link = record_item(self.records, envelope, capture, classification, decision, self.window_days)
         if link.new:
             self._dispatch(case.id, envelope.id, decision, link.again)
-        return Next("outbound", {"case_id": case.id, "envelope_id": envelope.id})
+        return forward(self.stage, {"case_id": case.id, "envelope_id": envelope.id})
 
     def _dispatch(self, case_id: str, envelope_id: str, decision: Route, again: bool) -> None:
         """Tell the team once: the dispatch event marks that the notice was published."""
-        event_id = f"{envelope_id}-6-dispatched"
+        event_id = ids.item_event_id(envelope_id, "dispatched")
         if again and self.records.event(case_id, event_id):  # only an item recorded before can have one
             return
         notice = {"case_id": case_id, "envelope_id": envelope_id, "team": decision.team,
                   "deadline": decision.deadline.isoformat() if decision.deadline else None}
-        self.bus.publish(team_queue(decision.team), notice, priority=decision.priority)
+        self.publisher.notify(decision.queue, notice, priority=decision.priority)
         self.records.append_event(CaseEvent(
             id=event_id, case_id=case_id, at=utcnow(), actor="worker:record", kind="dispatched",
             summary=f"queued for team {decision.team} (priority {decision.priority})", envelope_id=envelope_id,

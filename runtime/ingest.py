@@ -12,7 +12,7 @@ from pathlib import Path
 from rich.progress import track
 
 from connectors.files import drafts_from_path
-from runtime import metrics
+from intake import telemetry
 from runtime.app import App
 from intake.errors import PermanentError
 from intake.models import Envelope
@@ -64,5 +64,5 @@ def _quarantine_file(app: App, path: Path, reason: str) -> None:
     else:
         payload["path"] = str(path.resolve())
     entry = app.records.quarantine(f"ingest-{path.name}", "ingest", reason, payload)
-    metrics.quarantined("ingest", reason)
+    telemetry.quarantined("ingest", reason)
     log.warning("quarantined a file at ingest (%s): %s", entry, reason)

@@ -1,13 +1,8 @@
-"""Prometheus metrics: counters and histograms fed by the stages, gauges read
-from the bus and the store when scraped.
+"""Prometheus at the top: the worker's metrics hook, the ``/metrics`` endpoint,
+and gauges read from the bus and the store when scraped.
 
-Counted in the process where it happens:
-
-* by :class:`MetricsHook` (worker moments): per-stage latency, retries,
-  quarantined items per reason;
-* by one-line calls in the stages and connectors (what a hook cannot see):
-  :func:`item_received`, :func:`captured`, :func:`classified`, :func:`quarantined`,
-  :func:`rate_limited`.
+The counters and histograms themselves, and the calls that feed them, are in
+intake/telemetry.py (connectors and stages count there).
 
 Read at scrape time by :class:`BacklogCollector` (registered by the web app
 only, so a deployment reports them once): queue depths, cases waiting per
@@ -27,90 +22,26 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-import re
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from prometheus_client import (
-    CONTENT_TYPE_LATEST,
-    REGISTRY,
-    CollectorRegistry,
-    Counter,
-    Histogram,
-    generate_latest,
-    start_http_server,
-)
+from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, start_http_server
 from prometheus_client.core import GaugeMetricFamily, Metric
 
-from runtime.bus import STAGES, Bus, dead_queue, stage_queue, team_queue
+from intake.pipeline import STAGES
+from intake.taxonomy import WAITING_STATUSES
+from intake.telemetry import NEAR_DAYS, RETRIES, STAGE_SECONDS, quarantined
+from runtime.bus import Bus, dead_queue, stage_queue, team_queue
 from runtime.hooks import Hook
 
 if TYPE_CHECKING:
-    from intake.models import Capture, Case, Classification, Route
+    from intake.models import Case
 
 log = logging.getLogger(__name__)
 CONTENT_TYPE = CONTENT_TYPE_LATEST
-RATIO_BUCKETS = (0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 0.95, 1.0)
-STAGE_BUCKETS = (0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10, 30, 60, 120, 300)
-WAITING = frozenset({"open", "assigned", "in_progress", "waiting_member"})
-NEAR_DAYS = 2
-
-ITEMS_RECEIVED = Counter("intake_items_received", "Items received, per channel", ["channel"])
-STAGE_SECONDS = Histogram("intake_stage_seconds", "Time to handle one message, per stage", ["stage"],
-                          buckets=STAGE_BUCKETS)
-RETRIES = Counter("intake_retries", "Messages scheduled again after a failure, per stage", ["stage"])
-QUARANTINED = Counter("intake_quarantined", "Items given up on, per stage and reason", ["stage", "reason"])
-PAGES = Counter("intake_pages_read", "Pages read, per method (ocr, pdf-text, text)", ["method"])
-OCR_CONFIDENCE = Histogram("intake_ocr_confidence", "Tesseract confidence of each OCR page (0-1)",
-                           buckets=RATIO_BUCKETS)
-CLASSIFY_CONFIDENCE = Histogram("intake_classification_confidence", "Classifier confidence per item (0-1)",
-                                buckets=RATIO_BUCKETS)
-ROUTED = Counter("intake_routed", "Items routed, per team", ["team"])
-SCREENED = Counter("intake_screened", "Items screened out (auto-replies, bounces...), per reason", ["reason"])
-# no per-key label: /metrics is unauthenticated and key hashes are not for the public
-WEB_RATE_LIMITED = Counter("intake_web_rate_limited", "Web requests refused (429) over an API key's rate limit")
-
-
-def item_received(channel: str) -> None:
-    """Count one item stored and queued by a connector."""
-    ITEMS_RECEIVED.labels(channel).inc()
-
-
-def rate_limited() -> None:
-    """Count one web request refused over its API key's rate limit."""
-    WEB_RATE_LIMITED.inc()
-
-
-def captured(capture: Capture) -> None:
-    """Count the pages of a capture, and the OCR confidence of each scanned page."""
-    for page in (p for d in capture.documents for p in d.pages):
-        PAGES.labels(page.method).inc()
-        if page.method == "ocr" and page.confidence is not None:
-            OCR_CONFIDENCE.observe(page.confidence)
-
-
-def classified(classification: Classification, route: Route) -> None:
-    """Count one decision: confidence, team, and the screening reason if any."""
-    CLASSIFY_CONFIDENCE.observe(classification.confidence)
-    ROUTED.labels(route.team).inc()
-    if classification.screened:
-        SCREENED.labels(reason_label(classification.screened)).inc()
-
-
-def quarantined(stage: str, reason: str) -> None:
-    """Count one item quarantined outside the worker (ingest, batch import)."""
-    QUARANTINED.labels(stage, reason_label(reason)).inc()
-
-
-def reason_label(reason: str) -> str:
-    """A reason short and stable enough to be a label: no details, ids or numbers."""
-    if re.match(r"failed \d+ times", reason):
-        return "retries exhausted"
-    head = re.split(r" \(|: |; ", reason, maxsplit=1)[0]
-    return re.sub(r"\d+", "N", head).strip()[:60] or "unknown"
 
 
 class MetricsHook(Hook):
@@ -168,7 +99,7 @@ class BacklogCollector:
         for queue, count in sorted(self.depths().items()):
             depth.add_metric([queue], count)
         yield depth
-        yield from self._case_gauges([c for c in self.cases() if c.status in WAITING])
+        yield from self._case_gauges([c for c in self.cases() if c.status in WAITING_STATUSES])
 
     def _case_gauges(self, waiting: list[Case]) -> Iterator[Metric]:
         backlog = GaugeMetricFamily("intake_team_cases_waiting", "Cases not yet closed, per team", labels=["team"])

@@ -22,20 +22,15 @@ from typing import Any, Protocol
 
 from kombu.message import Message
 
-from runtime.bus import Bus, dead_queue, stage_queue
+from intake import ids
+from intake.backoff import Backoff
 from intake.errors import PermanentError, SkipItem
+from intake.pipeline import Next
+from runtime.bus import Bus, dead_queue, stage_queue
 from runtime.hooks import Hooks
 from storage.records import Records
 
 log = logging.getLogger(__name__)
-
-
-@dataclass(frozen=True)
-class Next:
-    """The message a stage hands to the next one."""
-
-    stage: str
-    body: dict[str, Any]
 
 
 class StageHandler(Protocol):
@@ -57,7 +52,7 @@ class RetryPolicy:
 
     def delay(self, attempt: int) -> float:
         """Exponential backoff for the given attempt number (1-based)."""
-        return min(self.base_seconds * 2 ** (attempt - 1), self.max_seconds)
+        return Backoff(self.base_seconds, self.max_seconds).delay(attempt)
 
 
 class Worker:
@@ -144,7 +139,7 @@ class Worker:
         self.bus.send_to_stage(stage, body, attempt=attempt)
 
     def _give_up(self, stage: str, body: dict[str, Any], reason: str) -> None:
-        item_id = f"{stage}-{body.get('envelope_id', 'unknown')}"
+        item_id = ids.quarantine_item(stage, str(body.get("envelope_id", "unknown")))
         self.records.quarantine(item_id, stage, reason, body)
         self.bus.publish(dead_queue(stage), {**body, "reason": reason})
         self.hooks.emit("on_quarantine", stage, body, reason)

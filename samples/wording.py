@@ -17,16 +17,10 @@ import random
 import re
 from datetime import date
 
-TOPICS = (
-    "reimbursement",
-    "hospitalisation",
-    "dental",
-    "optical",
-    "complaint",
-    "membership",
-    "certificate",
-    "change_of_details",
-)
+from intake.taxonomy import TOPICS as ALL_TOPICS
+
+# every sample letter is about something: the topics but "other", in the taxonomy's order
+TOPICS = tuple(t for t in ALL_TOPICS if t != "other")
 
 MONTHS = (
     "janvier", "février", "mars", "avril", "mai", "juin",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+from intake import ids
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route
 from storage.linking import Link, LinkInput, find_case
 from storage.records import Records
@@ -37,8 +38,8 @@ def _index(records: Records, envelope: Envelope, capture: Capture, case_id: str)
 def item_events(link: Link, envelope: Envelope, capture: Capture, classification: Classification,
                 route: Route) -> list[CaseEvent]:
     """The events one item adds to its case (pure)."""
-    def event(seq: int, kind: str, at, actor: str, summary: str, **data) -> CaseEvent:
-        return CaseEvent(id=f"{envelope.id}-{seq}-{kind}", case_id=link.case_id, at=at, actor=actor,
+    def event(kind: str, at, actor: str, summary: str, **data) -> CaseEvent:
+        return CaseEvent(id=ids.item_event_id(envelope.id, kind), case_id=link.case_id, at=at, actor=actor,
                          kind=kind, summary=summary, envelope_id=envelope.id, data=data)
 
     members = capture.values("member_number")
@@ -50,16 +51,16 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
     routed = {"team": route.team, "priority": route.priority,
               "deadline": route.deadline.isoformat() if route.deadline else None}
     return [
-        event(1, "received", envelope.received_at, f"connector:{envelope.source}",
+        event("received", envelope.received_at, f"connector:{envelope.source}",
               f"{envelope.channel} received via {envelope.source}", source_id=envelope.source_id),
-        event(2, "opened" if link.new else "linked", envelope.received_at, "worker:record", link.reason,
+        event("opened" if link.new else "linked", envelope.received_at, "worker:record", link.reason,
               **({"set": opening} if link.new else {})),
-        event(3, "captured", capture.at, "worker:capture", _capture_summary(capture),
+        event("captured", capture.at, "worker:capture", _capture_summary(capture),
               language=capture.language, fields=len(capture.fields)),
-        event(4, "classified", classification.at, "worker:classify", "; ".join(classification.reasons) or "no cue",
+        event("classified", classification.at, "worker:classify", "; ".join(classification.reasons) or "no cue",
               **({"set": decided} if link.new else {}), confidence=classification.confidence,
               screened=classification.screened),
-        event(5, "routed", classification.at, "worker:classify", route.reason,
+        event("routed", classification.at, "worker:classify", route.reason,
               **({"set": routed} if link.new else {}), queue=route.queue),
     ]
 

@@ -13,7 +13,7 @@ from datetime import timedelta
 
 from intake.errors import NotFound
 from intake.models import Capture, Classification, Envelope
-from intake.refs import make_case_ref
+from intake import ids
 from storage.records import Records
 
 
@@ -44,7 +44,7 @@ def _already_recorded(records: Records, item: LinkInput) -> Link | None:
     if not case_id:
         return None
     new = case_id == own_case_ref(item.envelope)
-    first = records.item_event(case_id, item.envelope.id, f"{item.envelope.id}-2-{'opened' if new else 'linked'}")
+    first = records.item_event(case_id, item.envelope.id, ids.item_event_id(item.envelope.id, "opened" if new else "linked"))
     return Link(case_id, new, first.summary if first else "already recorded (redelivery)", again=True)
 
 
@@ -81,7 +81,7 @@ def _by_member_and_topic(records: Records, item: LinkInput) -> Link | None:
 
 def own_case_ref(envelope: Envelope) -> str:
     """The reference of the case this envelope opens if it links to none."""
-    return make_case_ref(envelope.id)
+    return ids.case_ref_for(envelope.id)
 
 
 def _new_case(records: Records, item: LinkInput) -> Link:

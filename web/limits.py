@@ -10,7 +10,7 @@ from fastapi import HTTPException
 from fastapi.responses import JSONResponse
 
 from web.ratelimit import RateLimiter
-from runtime import metrics
+from intake import telemetry
 
 
 class BodyTooLarge(Exception):
@@ -57,7 +57,7 @@ def spend(limiter: RateLimiter, identity: str) -> None:
     """Spend one request of ``identity``'s budget, or refuse it with 429 and ``Retry-After``."""
     wait = limiter.wait(identity)
     if wait > 0:
-        metrics.rate_limited()
+        telemetry.rate_limited()
         seconds = max(1, math.ceil(wait))
         raise HTTPException(429, f"rate limit of this API key reached, retry in {seconds} s",
                             headers={"Retry-After": str(seconds)})

@@ -29,20 +29,21 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
-from connectors.base import FileDraft
+from intake.drafts import FileDraft
 from web.dashboard.auth import DashboardUser, access_from
 from web.dashboard.routes import install as install_dashboard
 from web.dashboard.stats import today
 from web.ratelimit import RateLimiter
-from connectors.registry import Connector
 from web.limits import BodyLimit, BodyTooLarge, spend, too_large, unavailable
 from web.pages import CLOSED, PAGE, RECEIVED
 from web.spec import MAX_FILES, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
 from connectors.webform import draft_from_form
 from runtime.app import App
-from runtime.bus import STAGES
+from intake import ids
+from intake.pipeline import STAGES
 from intake.errors import NotFound, RetryableError
 from runtime.metrics import CONTENT_TYPE as METRICS_TYPE
+from web.settings import WebSettings
 from runtime.metrics import BacklogCollector, QueueDepths, exposition
 from intake.models import sha256_hex, utcnow
 
@@ -109,7 +110,7 @@ class Intake:
             return Whereabouts(**found, status="recorded", case_id=case_id, team=self._team(eid))
         if self.app.store.exists(f"decisions/{eid}.json"):
             return Whereabouts(**found, status="routed", team=self._team(eid))
-        if stage := next((s for s in STAGES if self.app.records.quarantine_entries(f"{s}-{eid}")), None):
+        if stage := next((s for s in STAGES if records.quarantine_entries(ids.quarantine_item(s, eid))), None):
             return Whereabouts(**found, status="quarantined", stage=stage)
         status = "captured" if self.app.store.exists(f"captures/{eid}.json") else "received"
         return Whereabouts(**found, status=status)
@@ -133,11 +134,11 @@ class Intake:
 def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int | None = None,
                public_form: bool | None = None, users: Iterable[DashboardUser | dict] | None = None,
                session_secret: str | bytes | None = None, cache_seconds: float = 5.0,
-               limiter: RateLimiter | None = None) -> FastAPI:
-    """The HTTP application on ``app`` (defaults from its settings): submissions, dashboard, metrics.
+               limiter: RateLimiter | None = None, web: WebSettings | None = None) -> FastAPI:
+    """The HTTP application on ``app`` (defaults from the web settings): submissions, dashboard, metrics.
 
     The dashboard and the gauges read the store at most every ``cache_seconds``."""
-    s = app.settings
+    s = web or WebSettings.load()
     intake = Intake(app, s.web_api_keys if api_keys is None else api_keys,
                     s.web_public_form if public_form is None else public_form,
                     limiter or RateLimiter(s.web_rate_limit, s.web_rate_burst))
@@ -147,7 +148,8 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
     api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
     dashboard = install_dashboard(api, app, access_from(s, users, session_secret), intake.lock,
                                   cache_seconds)
-    collector = BacklogCollector(QueueDepths(s.effective_broker_url, s.bus_dir, app.rules.teams),
+    core = app.settings
+    collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
                                  lambda: dashboard.reader.snapshot().cases, today, utcnow)
 
     @api.get("/metrics", include_in_schema=False)
@@ -232,23 +234,19 @@ def _tracking_id() -> str:
     return "W-" + "".join(secrets.choice(ALPHABET) for _ in range(10))
 
 
-class WebConnector(Connector):
-    """The web app served by uvicorn (its own process: ``intake connect web``)."""
+class WebServer:
+    """The web app served by uvicorn until stopped (``intake connect web``, its own process)."""
 
-    kind = "web"
+    name = "web"
 
-    def __init__(self, app: App) -> None:
-        self.app, self.name = app, "web"
-
-    @classmethod
-    def configured(cls, app: App, target: str = "") -> list[Connector]:
-        return [cls(app)]
+    def __init__(self, app: App, web: WebSettings) -> None:
+        self.app, self.web = app, web
 
     def run(self, stop: threading.Event) -> None:
         import uvicorn
 
-        config = uvicorn.Config(create_app(self.app), host=self.app.settings.web_host,
-                                port=self.app.settings.web_port, log_level="info", proxy_headers=False)
+        config = uvicorn.Config(create_app(self.app, web=self.web), host=self.web.web_host, port=self.web.web_port,
+                                log_level="info", proxy_headers=False)
         server = uvicorn.Server(config)
         threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True).start()
         server.run()

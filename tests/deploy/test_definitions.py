@@ -20,7 +20,7 @@ import pytest
 from kombu import Connection, Consumer, Exchange, Queue
 
 from runtime.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, stage_queue, team_queue
-from intake.settings import Settings
+from outbound.settings import OutboundSettings
 from routing.rules import load_rules
 
 RABBITMQ = Path(__file__).resolve().parents[2] / "deploy" / "rabbitmq"
@@ -38,7 +38,7 @@ def code_queues() -> list[Queue]:
 
 
 def code_exchanges() -> list[Exchange]:
-    events = Settings.model_fields["events_exchange"].default  # the outbound events, see connectors/outbound
+    events = OutboundSettings.model_fields["events_exchange"].default  # the outbound events, see outbound/
     return [EXCHANGE, TEAM_EXCHANGE, Exchange(events, type="topic", durable=True)]
 
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from outbound.config import OutboundConfig, SmtpConfig, WebhookConfig
 from outbound.stage import OutboundHandler
+from runtime.events import exchange_for
 from runtime.app import App
 from intake.models import Capture, Classification, Envelope, ExtractedField, Party
 from routing import route
@@ -151,7 +152,8 @@ class Pipeline:
 
     def handler(self, **config) -> OutboundHandler:
         """An outbound handler on the App's store and bus."""
-        return OutboundHandler(self.app.records, self.app.bus, OutboundConfig(**config))
+        config = OutboundConfig(**config)
+        return OutboundHandler(self.app.records, config, exchange_for(self.app.bus, config.events_exchange))
 
     def kinds(self, case_id: str) -> list[str]:
         return [e.kind for e in self.app.records.events(case_id)]

@@ -123,7 +123,7 @@ def test_every_bad_item_ends_processed_or_quarantined_with_a_reason(tmp_path, co
 
 def test_attachment_names_with_path_tricks_are_made_harmless(tmp_path):
     from connectors.email import parse_email
-    from connectors.base import safe_filename
+    from intake.drafts import safe_filename
 
     draft = parse_email(_mail("p", attachments=[("../../etc/passwd.pdf", b"%PDF-1.4", "application/pdf")]), "t")
     assert [safe_filename(f.filename) for f in draft.files] == ["passwd.pdf"]

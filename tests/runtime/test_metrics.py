@@ -15,7 +15,8 @@ from services import free_port
 from web.server import create_app
 from runtime.app import App
 from runtime.ingest import ingest_paths
-from runtime.metrics import MetricsHook, reason_label
+from intake.telemetry import reason_label
+from runtime.metrics import MetricsHook
 from samples.day import write_sample_intake
 from intake.settings import Settings
 

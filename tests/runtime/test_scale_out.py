@@ -27,7 +27,7 @@ from pathlib import Path
 
 import pytest
 
-from connectors.base import build_envelope
+from runtime.submit import build_envelope
 from runtime.app import App
 from runtime.bus import STAGES
 from intake.settings import Settings

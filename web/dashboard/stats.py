@@ -14,7 +14,8 @@ from datetime import date, datetime, timedelta
 from typing import get_args
 from zoneinfo import ZoneInfo
 
-from runtime.metrics import NEAR_DAYS, WAITING, reason_label
+from intake.taxonomy import WAITING_STATUSES as WAITING
+from intake.telemetry import NEAR_DAYS, reason_label
 from intake.models import Case, Channel, utcnow
 
 TZ = ZoneInfo("Europe/Paris")
