@@ -15,9 +15,10 @@ from intake.errors import ConfigError
 
 
 def load(target: str) -> Any:
-    """The object ``"package.module:attribute"`` names, imported now."""
+    """The object ``"package.module:attribute"`` (or the module ``"package.module"``) names, imported now."""
     module_name, _, attribute = target.partition(":")
-    return getattr(importlib.import_module(module_name), attribute)
+    module = importlib.import_module(module_name)
+    return getattr(module, attribute) if attribute else module
 
 
 def lookup(registry: Mapping[str, str], key: str, family: str) -> Any:

@@ -12,13 +12,13 @@ and turns the library's errors into "encrypted PDF" or "corrupt PDF".
 
 from __future__ import annotations
 
-import importlib
 import io
 from collections.abc import Callable
 
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
+from intake.plugins import load
 from intake.errors import PermanentError
 
 Layer = tuple[str, bool]  # (text, has an image)
@@ -54,7 +54,7 @@ def _pdfium_page(page: pypdfium2.PdfPage) -> Layer:
 
 def pdfplumber_layers(data: bytes, max_pages: int) -> list[Layer]:
     """Text and image presence of the first ``max_pages`` pages, read by pdfplumber."""
-    plumber = importlib.import_module("capture.extractors.pdf_plumber")
+    plumber = load("capture.extractors.pdf_plumber")  # pdfplumber only where it is chosen
     return plumber.layers(io.BytesIO(data), max_pages)
 
 

@@ -2,36 +2,37 @@
 session cookies, and the role check.
 
 A user has a role, ``supervisor`` (every team) or ``team:<name>`` (that team's
-cases only), and a password hash, an API key hash, or both. Hashes:
-``pbkdf2_sha256$<iterations>$<salt hex>$<hash hex>`` (recommended; made by
-``python -m web.dashboard.auth``) or ``sha256:<hex>`` (for long random
-API keys). The session cookie carries the user name and an expiry, signed with
-HMAC-SHA256; the role is looked up again on every request, so removing a user
-or changing a role takes effect at once. The submission API keys of the web
-forms do not open the dashboard.
+cases only), and a password hash, an API key hash, or both. Hashes: argon2id
+(``$argon2id$...``, argon2-cffi's defaults; made by ``python -m
+web.dashboard.auth``), or ``sha256:<hex>`` for long random API keys; older
+``pbkdf2_sha256$<iterations>$<salt>$<hash>`` hashes still verify. The session
+cookie carries the user name and is signed and timed by itsdangerous; the role
+is looked up again on every request, so removing a user or changing a role
+takes effect at once. The submission API keys of the web forms do not open the
+dashboard.
 """
 
 from __future__ import annotations
 
-import base64
 import getpass
 import hashlib
 import hmac
-import json
 import re
 import secrets
-import time
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
+from argon2 import PasswordHasher
+from argon2.exceptions import InvalidHashError, VerificationError
+from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
 ROLE = re.compile(r"supervisor|team:[A-Za-z0-9][A-Za-z0-9_-]*")
-ITERATIONS = 310_000  # OWASP's figure for PBKDF2-HMAC-SHA256
 COOKIE = "intake_session"
+HASHER = PasswordHasher()  # argon2id at argon2-cffi's current defaults (RFC 9106's second recommendation)
 # compared against when the user name is unknown, so a wrong name costs as long as a wrong password
-_DUMMY = "pbkdf2_sha256$310000$00$00"
+_DUMMY = HASHER.hash(secrets.token_hex(16))
 
 
 class DashboardUser(BaseModel):
@@ -79,11 +80,9 @@ class Principal:
         return self.supervisor or (team is not None and team == self.team)
 
 
-def hash_password(password: str, iterations: int = ITERATIONS) -> str:
-    """A salted PBKDF2-SHA256 hash of ``password``, in the stored form."""
-    salt = secrets.token_bytes(16)
-    digest = hashlib.pbkdf2_hmac("sha256", password.encode(), salt, iterations)
-    return f"pbkdf2_sha256${iterations}${salt.hex()}${digest.hex()}"
+def hash_password(password: str) -> str:
+    """An argon2id hash of ``password``, in the stored form."""
+    return HASHER.hash(password)
 
 
 def hash_api_key(key: str) -> str:
@@ -95,6 +94,20 @@ def verify_secret(secret: str, stored: str) -> bool:
     """Whether ``secret`` matches a stored hash (either form), in constant time."""
     if stored.startswith("sha256:"):
         return hmac.compare_digest(hash_api_key(secret), stored)
+    if stored.startswith("$argon2"):
+        return _argon2(secret, stored)
+    return _pbkdf2(secret, stored)
+
+
+def _argon2(secret: str, stored: str) -> bool:
+    try:
+        return HASHER.verify(stored, secret)
+    except (VerificationError, InvalidHashError):
+        return False
+
+
+def _pbkdf2(secret: str, stored: str) -> bool:
+    """A hash made before argon2id (``pbkdf2_sha256$...``): still accepted."""
     try:
         scheme, iterations, salt, expected = stored.split("$")
         digest = hashlib.pbkdf2_hmac("sha256", secret.encode(), bytes.fromhex(salt), int(iterations))
@@ -112,6 +125,8 @@ class Access:
         # no configured secret: sessions last as long as the process
         self.secret = secret.encode() if isinstance(secret, str) else secret or secrets.token_bytes(32)
         self.max_age = max_age
+        self.sessions = URLSafeTimedSerializer(self.secret, salt="intake-session")
+        self.forms = Signer(self.secret, salt="intake-csrf")
 
     def login(self, name: str, password: str) -> Principal | None:
         """The user with this name and password, if they match."""
@@ -126,26 +141,21 @@ class Access:
         return Principal(found[0].name, found[0].role, by_cookie) if key and found else None
 
     def cookie(self, principal: Principal) -> str:
-        """A signed session value for ``principal``."""
-        body = {"u": principal.name, "exp": int(time.time()) + self.max_age, "n": secrets.token_hex(8)}
-        payload = base64.urlsafe_b64encode(json.dumps(body).encode()).decode()
-        return f"{payload}.{self._sign(payload)}"
+        """A signed, timed session value for ``principal``."""
+        return self.sessions.dumps({"u": principal.name, "n": secrets.token_hex(8)})
 
     def from_cookie(self, value: str | None) -> Principal | None:
         """The user a session value belongs to, if it is genuine, current and the user still exists."""
-        payload, _, signature = (value or "").partition(".")
-        if not signature or not hmac.compare_digest(signature, self._sign(payload)):
+        try:
+            body = self.sessions.loads(value or "", max_age=self.max_age)
+        except BadSignature:  # forged, altered or expired (SignatureExpired is a BadSignature)
             return None
-        body = json.loads(base64.urlsafe_b64decode(payload))
-        user = self.users.get(body.get("u", ""))
-        return Principal(user.name, user.role) if user and body.get("exp", 0) > time.time() else None
+        user = self.users.get(body.get("u", "")) if isinstance(body, dict) else None
+        return Principal(user.name, user.role) if user else None
 
     def csrf(self, cookie: str) -> str:
         """The token a form must send back with this session (a cross-site form cannot know it)."""
-        return self._sign("csrf:" + cookie)[:32]
-
-    def _sign(self, text: str) -> str:
-        return hmac.new(self.secret, text.encode(), hashlib.sha256).hexdigest()
+        return self.forms.get_signature(cookie).decode()
 
 
 def access_from(settings: Any, users: Iterable[DashboardUser | dict] | None = None,

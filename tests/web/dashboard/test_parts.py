@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import io
 
+import hashlib
+
 import pytest
 from PIL import Image
 from reportlab.pdfgen import canvas
@@ -15,16 +17,24 @@ from web.dashboard.document import highlight, preview_png
 from intake.errors import UnsupportedInput
 from intake.models import ExtractedField
 
-USERS = [{"name": "claire", "role": "supervisor", "password_hash": hash_password("mot-de-passe", 1000)},
+USERS = [{"name": "claire", "role": "supervisor", "password_hash": hash_password("mot-de-passe")},
          {"name": "paul", "role": "team:general", "api_key_hash": hash_api_key("cle-paul-0123456789")}]
 
 
-def test_a_password_is_checked_against_its_salted_hash_and_an_api_key_against_its_digest():
-    stored = hash_password("mot-de-passe", 1000)
-    assert stored.startswith("pbkdf2_sha256$1000$") and stored != hash_password("mot-de-passe", 1000)
+def test_a_password_is_checked_against_its_argon2id_hash_and_an_api_key_against_its_digest():
+    stored = hash_password("mot-de-passe")
+    assert stored.startswith("$argon2id$") and stored != hash_password("mot-de-passe")
     assert verify_secret("mot-de-passe", stored) and not verify_secret("mot-de-pass", stored)
+    assert not verify_secret("x", "$argon2id$garbage")
     assert verify_secret("k" * 20, hash_api_key("k" * 20)) and not verify_secret("k" * 21, hash_api_key("k" * 20))
     assert not verify_secret("x", "pbkdf2_sha256$garbage")
+
+
+def test_a_pbkdf2_hash_made_before_argon2id_still_verifies():
+    salt = bytes(16)
+    digest = hashlib.pbkdf2_hmac("sha256", b"ancien", salt, 1000).hex()
+    assert verify_secret("ancien", f"pbkdf2_sha256$1000${salt.hex()}${digest}")
+    assert not verify_secret("nouveau", f"pbkdf2_sha256$1000${salt.hex()}${digest}")
 
 
 def test_a_user_needs_a_known_role_and_a_credential():
@@ -47,8 +57,8 @@ def test_a_session_cookie_is_refused_when_tampered_with_expired_or_signed_with_a
     cookie = access.cookie(access.login("claire", "mot-de-passe"))
     assert access.from_cookie(cookie).name == "claire"
 
-    payload, signature = cookie.split(".")
-    assert access.from_cookie(payload[:-2] + "xx." + signature) is None
+    payload, stamp, signature = cookie.split(".")
+    assert access.from_cookie(payload[:-2] + "xx." + stamp + "." + signature) is None
     assert Access(USERS, "other-secret").from_cookie(cookie) is None
     assert Access(USERS, "secret", max_age=-1).from_cookie(Access(USERS, "secret", max_age=-1).cookie(
         access.login("claire", "mot-de-passe"))) is None
