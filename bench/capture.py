@@ -34,12 +34,12 @@ from rich.console import Console  # noqa: E402
 from rich.progress import Progress  # noqa: E402
 
 from bench.capture_report import KINDS, Found, Outcome, Page, Timing, report  # noqa: E402
-from capture.ocr import engine  # noqa: E402
 from capture.context import CaptureContext  # noqa: E402
+from capture.ocr import engine  # noqa: E402
 from capture.pipeline import AttachmentsStep, CaptureState, FieldsStep, NamesStep, run_capture  # noqa: E402
 from intake.models import Attachment, Capture, Envelope, ObjectRef, sha256_hex  # noqa: E402
-from samples.letters import TOPICS, ground_truth_fields, make_letter, render_letter  # noqa: E402
 from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN  # noqa: E402
+from samples.letters import TOPICS, ground_truth_fields, make_letter, render_letter  # noqa: E402
 
 console = Console(width=None if sys.stdout.isatty() else 110)
 

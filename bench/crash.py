@@ -28,9 +28,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]
 
 from intake.drafts import Draft, FileDraft  # noqa: E402
-from runtime.app import App  # noqa: E402
 from intake.models import Party  # noqa: E402
 from intake.settings import Settings  # noqa: E402
+from runtime.app import App  # noqa: E402
 
 TOPICS = [
     ("Demande de remboursement", "Je n'ai pas reçu le remboursement de ma consultation du 3 novembre (25,00 €)."),

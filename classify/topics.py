@@ -17,7 +17,6 @@ from functools import lru_cache
 from intake.taxonomy import TOPICS
 from intake.text import fold
 
-
 # Weights: 3 = the word alone says the topic, 2 = a strong hint, 1 or less =
 # context that only helps when other cues agree.
 TOPIC_CUES: dict[str, dict[str, float]] = {

@@ -7,9 +7,10 @@ import getpass
 import click
 from rich.table import Table
 
-from runtime.app import App
+from cli.output import cases_table, console
 from intake.errors import IntakeError, NotFound
 from intake.models import Case
+from runtime.app import App
 from storage import lifecycle
 
 
@@ -46,8 +47,6 @@ def case() -> None:
 @click.pass_obj
 def case_show(app: App, case_id: str) -> None:
     """Print a case and its timeline (who, what, when, why)."""
-    from cli.main import cases_table, console
-
     record = _load(app, case_id)
     console.print(cases_table([record], title=f"case {record.id} ({record.status})"))
     timeline = Table("when", "who", "what", "why", title="timeline")
@@ -64,8 +63,6 @@ def case_show(app: App, case_id: str) -> None:
 @click.pass_obj
 def case_list(app: App, team: str | None, status: str | None) -> None:
     """List cases, optionally of one team or status."""
-    from cli.main import cases_table, console
-
     cases = [app.records.case(cid) for cid in app.records.case_ids()]
     cases = [c for c in cases if (team is None or c.team == team) and (status is None or c.status == status)]
     console.print(cases_table(cases, title=f"{len(cases)} case(s)"))
@@ -124,8 +121,6 @@ def member() -> None:
 @click.pass_obj
 def member_show(app: App, number: str) -> None:
     """Every case and contact of one member (the 360° view)."""
-    from cli.main import cases_table, console
-
     cases = [app.records.case(cid) for cid in app.records.member_cases(number.strip())]
     console.print(cases_table(cases, title=f"member {number}: {len(cases)} case(s)"))
     contacts = Table("received", "channel", "case", "subject", title="contacts")
@@ -145,8 +140,6 @@ def quarantine() -> None:
 @click.pass_obj
 def quarantine_list(app: App) -> None:
     """List quarantined items with their reason."""
-    from cli.main import console
-
     table = Table("id", "stage", "at", "reason")
     for item in app.records.quarantined():
         table.add_row(item["id"], item["stage"], item["at"], item["reason"])

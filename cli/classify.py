@@ -6,22 +6,20 @@ spaCy and the training code are imported inside the commands, so that the
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import click
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
 from classify.model import META_FILE, load_model, model_dir
+from cli.output import console
 
 if TYPE_CHECKING:
     from classify.model import TextModel
     from classify.train import TrainReport
     from runtime.app import App
 
-console = Console(width=None if sys.stdout.isatty() else 160)
 
 
 def progress_bar() -> Progress:

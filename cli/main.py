@@ -6,16 +6,13 @@ import sys
 from pathlib import Path
 
 import click
-from rich.console import Console
-from rich.table import Table
 
-from runtime.app import App
-from intake.pipeline import STAGES
+from cli.config import load_settings
+from cli.output import cases_table, console
 from intake.errors import ConfigError
 from intake.logs import setup_logging
-from cli.config import load_settings
-
-console = Console(width=None if sys.stdout.isatty() else 160)
+from intake.pipeline import STAGES
+from runtime.app import App
 
 
 @click.group()
@@ -71,29 +68,19 @@ def worker(app: App, stages: tuple[str, ...], until_idle: float | None) -> None:
     app.worker(stages or STAGES).run(idle_timeout=until_idle)
 
 
-def cases_table(cases, title: str) -> Table:
-    """A table of cases: id, channel, topic, complexity, team, deadline."""
-    table = Table("case", "channel", "topic", "complexity", "urgency", "team", "deadline", "items", "status",
-                  title=title)
-    for c in cases:
-        table.add_row(c.id, c.channel or "", c.topic or "", c.complexity or "", c.urgency or "", c.team or "",
-                      c.deadline.isoformat() if c.deadline else "", str(len(c.items)), c.status)
-    return table
-
-
 from cli.connect import connect, import_folder
 
 main.add_command(connect)
 main.add_command(import_folder)
 
 
-from cli.cases import case, member, quarantine  # noqa: E402  (they use cases_table and console)
+from cli.cases import case, member, quarantine  # noqa: E402
 
 main.add_command(case)
 main.add_command(member)
 main.add_command(quarantine)
 
-from cli.classify import train, eval_command  # noqa: E402
+from cli.classify import eval_command, train  # noqa: E402
 
 main.add_command(train)
 main.add_command(eval_command, name="eval")

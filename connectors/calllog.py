@@ -19,9 +19,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
-
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from pydantic import Field
 

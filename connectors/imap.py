@@ -26,6 +26,7 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
+
 import imaplib2
 
 from connectors.base import Connector, ConnectorContext

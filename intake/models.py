@@ -10,7 +10,8 @@ import hashlib
 from datetime import date, datetime, timezone
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as PydField
 
 Channel = Literal["email", "letter", "webform", "phone"]
 Complexity = Literal["simple", "complex"]

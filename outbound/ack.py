@@ -20,17 +20,17 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
-from collections.abc import Callable, Mapping
 
-from outbound import smtp
-from outbound.config import OutboundConfig, SmtpConfig
-from outbound.templates import Rendered, Templates, date_fr
 from intake import ids
 from intake.errors import NotFound
 from intake.models import Capture, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
+from outbound import smtp
+from outbound.config import OutboundConfig, SmtpConfig
+from outbound.templates import Rendered, Templates, date_fr
 from storage.records import Records
 
 ACTOR = "worker:outbound"

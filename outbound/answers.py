@@ -11,11 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from intake.text import fold
-from outbound.templates import Templates, amount_fr, date_fr, mask_iban, phone_fr
 from intake import ids
 from intake.errors import NotFound
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Model, utcnow
+from intake.text import fold
+from outbound.templates import Templates, amount_fr, date_fr, mask_iban, phone_fr
 from storage.records import Records
 
 ACTOR = "worker:outbound"

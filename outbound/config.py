@@ -14,8 +14,8 @@ from types import MappingProxyType
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-from intake.errors import ConfigError
 from intake.backoff import Backoff
+from intake.errors import ConfigError
 from intake.settings import is_loopback
 from outbound.settings import OutboundSettings
 

@@ -24,9 +24,9 @@ from collections.abc import Callable
 from typing import Protocol
 
 from intake.errors import NotFound
+from intake.models import CaseEvent, sha256_hex, utcnow
 from outbound.config import OutboundConfig
 from outbound.webhooks import Outcome, WebhookSender, shown_url, target_id
-from intake.models import CaseEvent, sha256_hex, utcnow
 from storage.records import Records
 
 JSON = "application/json"

@@ -12,8 +12,8 @@ import smtplib
 import ssl
 from email.message import EmailMessage
 
-from outbound.config import SmtpConfig
 from intake.errors import IntakeError, RetryableError
+from outbound.config import SmtpConfig
 
 
 class MailRefused(IntakeError):

@@ -13,14 +13,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from intake import ids
+from intake.errors import NotFound, PermanentError
 from outbound import smtp
-from outbound.ack import Acknowledger, AckItem, Sender
+from outbound.ack import AckItem, Acknowledger, Sender
 from outbound.answers import is_simple, suggest_answer, suggestion_event_id, write_suggestion
 from outbound.config import OutboundConfig
 from outbound.events_out import EventDelivery, EventSink
 from outbound.templates import Templates
-from intake import ids
-from intake.errors import NotFound, PermanentError
 from storage.records import Records
 
 

@@ -18,8 +18,8 @@ from dataclasses import dataclass
 
 import httpx
 
-from outbound.config import WebhookConfig
 from intake.models import sha256_hex
+from outbound.config import WebhookConfig
 
 log = logging.getLogger(__name__)
 

@@ -15,9 +15,9 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from intake.taxonomy import TOPICS
 from intake.errors import ConfigError
 from intake.models import Channel, Complexity, Urgency
+from intake.taxonomy import TOPICS
 
 DEFAULT_RULES = Path(__file__).with_name("rules.yaml")
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from intake.models import Case
 from runtime.app import App
 from runtime.ingest import ingest_paths
-from intake.models import Case
 
 
 def sample_dir(app: App) -> Path:

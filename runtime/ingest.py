@@ -13,9 +13,9 @@ from rich.progress import track
 
 from connectors.files import drafts_from_path
 from intake import telemetry
-from runtime.app import App
 from intake.errors import PermanentError
 from intake.models import Envelope
+from runtime.app import App
 
 log = logging.getLogger(__name__)
 

@@ -9,9 +9,9 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+from intake.errors import PermanentError
 from runtime.app import App
 from runtime.bus import STAGES
-from intake.errors import PermanentError
 
 
 def retry(app: App, item_id: str) -> str:

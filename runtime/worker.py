@@ -85,9 +85,11 @@ class Worker:
         try:
             follow = self._process(handler, body)
         except PermanentError as exc:
-            return self._settle(message, lambda: self._give_up(handler.stage, body, str(exc)))
+            reason = str(exc)
+            return self._settle(message, lambda: self._give_up(handler.stage, body, reason))
         except Exception as exc:  # the one deliberate catch-all: anything else is retried
-            return self._settle(message, lambda: self._again(handler.stage, body, exc, attempt))
+            error = exc
+            return self._settle(message, lambda: self._again(handler.stage, body, error, attempt))
         self._settle(message, lambda: self._forward(follow))
 
     def _process(self, handler: StageHandler, body: dict[str, Any]) -> Next | None:

@@ -26,8 +26,16 @@ from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from intake.refs import make_case_ref
 from samples import wording as W
-from samples.wording import (format_eur, french_date, group_iban, group_nir, iban_is_valid, make_iban,
-                                   make_nir, phone_e164)
+from samples.wording import (
+    format_eur,
+    french_date,
+    group_iban,
+    group_nir,
+    iban_is_valid,
+    make_iban,
+    make_nir,
+    phone_e164,
+)
 
 TOPICS = W.TOPICS
 __all__ = [

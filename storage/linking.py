@@ -11,9 +11,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import timedelta
 
+from intake import ids
 from intake.errors import NotFound
 from intake.models import Capture, Classification, Envelope
-from intake import ids
 from storage.records import Records
 
 

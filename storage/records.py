@@ -31,7 +31,7 @@ from pydantic import BaseModel, ConfigDict
 
 from intake import ids
 from intake.errors import NotFound
-from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
+from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route, utcnow
 from storage.base import ObjectStore
 from storage.cache import LRUCache
 

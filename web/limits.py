@@ -9,8 +9,8 @@ from typing import Any
 from fastapi import HTTPException
 from fastapi.responses import JSONResponse
 
-from web.ratelimit import RateLimiter
 from intake import telemetry
+from web.ratelimit import RateLimiter
 
 
 class BodyTooLarge(Exception):

@@ -29,23 +29,23 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 from starlette.datastructures import UploadFile
 
+from connectors.webform import draft_from_form
+from intake import ids
 from intake.drafts import FileDraft
+from intake.errors import NotFound, RetryableError
+from intake.models import sha256_hex, utcnow
+from intake.pipeline import STAGES
+from runtime.app import App
+from runtime.metrics import CONTENT_TYPE as METRICS_TYPE
+from runtime.metrics import BacklogCollector, QueueDepths, exposition
 from web.dashboard.auth import DashboardUser, access_from
 from web.dashboard.routes import install as install_dashboard
 from web.dashboard.stats import today
-from web.ratelimit import RateLimiter
 from web.limits import BodyLimit, BodyTooLarge, spend, too_large, unavailable
 from web.pages import CLOSED, PAGE, RECEIVED
-from web.spec import MAX_FILES, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
-from connectors.webform import draft_from_form
-from runtime.app import App
-from intake import ids
-from intake.pipeline import STAGES
-from intake.errors import NotFound, RetryableError
-from runtime.metrics import CONTENT_TYPE as METRICS_TYPE
+from web.ratelimit import RateLimiter
 from web.settings import WebSettings
-from runtime.metrics import BacklogCollector, QueueDepths, exposition
-from intake.models import sha256_hex, utcnow
+from web.spec import MAX_FILES, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
 
 TRACKING = re.compile(TRACKING_PATTERN)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"

@@ -133,10 +133,10 @@ def prepare(item: Item, cache: Path) -> Arrival:
 
 def receive(arrival: Arrival, received_at: datetime):
     """The connector's own work on an arrival: read or parse it into a draft, received now."""
-    from intake.drafts import Draft, FileDraft
     from connectors.calllog import draft_from_call
     from connectors.email import parse_email
     from connectors.webform import draft_from_form
+    from intake.drafts import Draft, FileDraft
 
     channel, payload = arrival.item.channel, arrival.payload
     if channel == "letter":

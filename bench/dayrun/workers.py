@@ -81,9 +81,9 @@ def _children_cpu() -> float:
 def worker_main(stages: tuple[str, ...], hook_file: Path, profile_file: Path | None) -> None:
     """A worker process: the normal App and Worker, with the timing hook added."""
     started = time.time()
-    from runtime.app import App
     from intake.logs import setup_logging
     from intake.settings import Settings
+    from runtime.app import App
 
     settings = Settings.load()
     setup_logging("WARNING", settings.log_format)

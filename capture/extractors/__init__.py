@@ -11,8 +11,8 @@ from typing import Protocol
 
 from capture.context import CaptureContext
 from intake.errors import UnsupportedInput
-from intake.plugins import load
 from intake.models import PageCapture
+from intake.plugins import load
 
 REGISTRY: dict[str, str] = {
     "application/pdf": "capture.extractors.pdf",

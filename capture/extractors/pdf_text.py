@@ -18,8 +18,8 @@ from collections.abc import Callable
 import pypdfium2
 import pypdfium2.raw as pdfium_c
 
-from intake.plugins import load
 from intake.errors import PermanentError
+from intake.plugins import load
 
 Layer = tuple[str, bool]  # (text, has an image)
 Reader = Callable[[bytes, int], list[Layer]]

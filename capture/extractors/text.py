@@ -8,6 +8,7 @@ from capture.context import CaptureContext
 from intake.models import PageCapture
 from intake.text import decode, html_to_text
 
+
 def extract(data: bytes, ctx: CaptureContext) -> list[PageCapture]:
     """One page with the decoded text."""
     text = decode(data[: ctx.max_bytes])

@@ -26,11 +26,11 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from pathlib import Path
 from typing import NamedTuple
 
-from pytesseract import pytesseract as tess
 from PIL import Image
+from pytesseract import pytesseract as tess
 
-from capture.ocr import engine
 from capture.context import CaptureContext
+from capture.ocr import engine
 from capture.ocr.deskew import estimate_skew, gray, has_ink, parse_osd, straighten, trim, turn
 from capture.ocr.reread import ADDRESS_LANGUAGE, reread_addresses
 from capture.ocr.words import mean_confidence, tsv_words

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
+from items import _field, _item
 
 from cli.main import main
-from items import _field, _item
 from storage.base import open_store
 from storage.cases import record_item
 from storage.records import Records

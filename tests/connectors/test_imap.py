@@ -17,10 +17,9 @@ import imaplib2
 import pytest
 
 from connectors.imap import ImapConnector, _mailbox_arg
+from connectors.imap_settings import ImapMailbox, ImapSettings
 from runtime.app import App
 from runtime.bus import stage_queue
-from connectors.imap_settings import ImapMailbox, ImapSettings
-from intake.settings import Settings
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.filterwarnings("ignore::DeprecationWarning")]  # imaplib2's threading calls
 REPO = Path(__file__).resolve().parents[2]
@@ -174,7 +173,6 @@ def test_with_idle_a_new_mail_is_taken_at_once_and_stop_ends_the_idle(dovecot, a
 
 
 def test_a_wrong_password_is_a_configuration_error(dovecot, amqp_app):
-    from cli.config import load_settings
     from intake.errors import ConfigError
 
     mailbox = ImapMailbox(name="sante", host=dovecot.host, port=dovecot.port, user=dovecot.user,

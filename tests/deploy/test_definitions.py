@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from kombu import Connection, Consumer, Exchange, Queue
 
-from runtime.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, stage_queue, team_queue
 from outbound.settings import OutboundSettings
 from routing.rules import load_rules
+from runtime.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, stage_queue, team_queue
 
 RABBITMQ = Path(__file__).resolve().parents[2] / "deploy" / "rabbitmq"
 VHOST = "intake"

@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from runtime.bus import STAGES, stage_queue
 from cli.config import setting_names
+from runtime.bus import STAGES, stage_queue
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import hashlib
 
-from intake.sniff import EMPTY, UNKNOWN, sniff
 from docs import image_bytes, pdf, render_page
+
+from intake.sniff import EMPTY, UNKNOWN, sniff
 
 
 def test_a_pdf_is_recognised_from_its_bytes():

@@ -16,8 +16,8 @@ sys.path.insert(0, str(Path(__file__).parent))
 
 from outbound_support import Inbox, Pipeline, Receiver, handler_for  # noqa: E402
 
-from runtime.app import App  # noqa: E402
 from intake.settings import Settings  # noqa: E402
+from runtime.app import App  # noqa: E402
 
 
 @pytest.fixture

@@ -14,12 +14,12 @@ from email.message import EmailMessage
 from http.server import BaseHTTPRequestHandler
 from pathlib import Path
 
+from intake.models import Capture, Classification, Envelope, ExtractedField, Party
 from outbound.config import OutboundConfig, SmtpConfig, WebhookConfig
 from outbound.stage import OutboundHandler
-from runtime.events import exchange_for
-from runtime.app import App
-from intake.models import Capture, Classification, Envelope, ExtractedField, Party
 from routing import route
+from runtime.app import App
+from runtime.events import exchange_for
 
 T0 = datetime(2026, 11, 23, 9, 0, tzinfo=timezone.utc)  # a Monday
 FROM = "Pôle santé <sante@mutuelle.example>"

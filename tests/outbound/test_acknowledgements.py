@@ -8,9 +8,9 @@ from datetime import datetime, timedelta, timezone
 import pytest
 from outbound_support import FROM, T0, field_, make_item, smtp_config
 
-from outbound.ack import ack_message_id
 from intake.errors import RetryableError
 from intake.models import Capture, Classification, Envelope, Party, Route
+from outbound.ack import ack_message_id
 from runtime.worker import RetryPolicy, Worker
 from storage.cases import record_item
 

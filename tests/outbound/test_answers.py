@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from outbound_support import T0, field_, make_item
 
+from intake.models import Case
 from outbound.answers import suggest_answer, suggested_answer, suggested_answers
 from outbound.templates import Templates
-from intake.models import Case
 
 
 def _case() -> Case:

@@ -7,8 +7,8 @@ import pytest
 from kombu import Exchange, Queue
 from outbound_support import Pipeline, make_item, smtp_config
 
-from outbound.events_out import DeliveryLog
 from intake.models import CaseEvent, utcnow
+from outbound.events_out import DeliveryLog
 
 pytestmark = pytest.mark.rabbitmq
 

@@ -13,9 +13,9 @@ from aiosmtpd.smtp import AuthResult, LoginPassword
 from outbound_support import FROM, Inbox, self_signed, smtp_config
 from services import free_port
 
+from intake.errors import ConfigError, RetryableError
 from outbound import smtp
 from outbound.config import SmtpConfig, WebhookConfig, from_settings, team_names
-from intake.errors import ConfigError, RetryableError
 from routing.rules import load_rules
 
 

@@ -9,12 +9,12 @@ import zipfile
 from email.message import EmailMessage
 from pathlib import Path
 
+from docs import encrypted_pdf, image_bytes, pdf, render_page
 from PIL import Image
 
-from docs import encrypted_pdf, image_bytes, pdf, render_page
+from intake.settings import Settings
 from runtime.app import App
 from runtime.ingest import ingest_paths
-from intake.settings import Settings
 
 LIMIT = 3 * 1024 * 1024
 

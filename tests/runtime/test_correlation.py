@@ -10,9 +10,9 @@ from dataclasses import dataclass
 
 import pytest
 
+from intake.logs import TEXT_FORMAT, CorrelationFilter, JsonFormatter, MaskingFilter, correlated
 from runtime.bus import Bus
 from runtime.hooks import CorrelationHook, Hooks, LoggingHook
-from intake.logs import TEXT_FORMAT, CorrelationFilter, JsonFormatter, MaskingFilter, correlated
 from runtime.worker import RetryPolicy, Worker
 
 stage_log = logging.getLogger("intake.test.stage")

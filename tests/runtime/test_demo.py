@@ -6,9 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from intake.settings import Settings
 from runtime.app import App
 from runtime.demo import run_demo
-from intake.settings import Settings
 
 
 def _check_every_record_is_complete(app: App, cases) -> None:

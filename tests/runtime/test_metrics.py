@@ -12,13 +12,13 @@ from prometheus_client.parser import text_string_to_metric_families
 from served import serve
 from services import free_port
 
-from web.server import create_app
+from intake.settings import Settings
+from intake.telemetry import reason_label
 from runtime.app import App
 from runtime.ingest import ingest_paths
-from intake.telemetry import reason_label
 from runtime.metrics import MetricsHook
 from samples.day import write_sample_intake
-from intake.settings import Settings
+from web.server import create_app
 
 KEY = "cle-portail-adherent-0123456789"
 FORM = {"name": "Jeanne Martin", "member_number": "12345678", "subject": "Attestation",

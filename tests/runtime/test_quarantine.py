@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from click.testing import CliRunner
-
 from docs import image_bytes, render_page
-from runtime.app import App
+
 from cli.main import main
-from runtime.ingest import ingest_paths
 from intake.settings import Settings
+from runtime.app import App
+from runtime.ingest import ingest_paths
 
 
 def test_a_file_refused_for_its_size_is_processed_after_a_retry_with_a_higher_limit(tmp_path):

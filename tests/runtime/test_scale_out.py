@@ -27,10 +27,10 @@ from pathlib import Path
 
 import pytest
 
-from runtime.submit import build_envelope
+from intake.settings import Settings
 from runtime.app import App
 from runtime.bus import STAGES
-from intake.settings import Settings
+from runtime.submit import build_envelope
 
 _path = Path(__file__).resolve().parents[2] / "bench" / "day.py"
 _spec = importlib.util.spec_from_file_location("bench_day", _path)

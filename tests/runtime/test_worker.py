@@ -7,8 +7,8 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from runtime.bus import Bus, dead_queue
 from intake.errors import PermanentError, RetryableError
+from runtime.bus import Bus, dead_queue
 from runtime.worker import RetryPolicy, Worker
 from storage.base import open_store
 from storage.records import Records

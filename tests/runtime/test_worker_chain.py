@@ -9,10 +9,10 @@ from dataclasses import dataclass, field
 import pytest
 from services import rabbitmq_vhost
 
-from runtime.bus import Bus, stage_queue
 from intake.errors import PermanentError, RetryableError
-from runtime.hooks import Hook, Hooks
 from intake.pipeline import Next
+from runtime.bus import Bus, stage_queue
+from runtime.hooks import Hook, Hooks
 from runtime.worker import RetryPolicy, Worker
 from storage.base import open_store
 from storage.records import Records

@@ -12,9 +12,9 @@ import pytest
 from prometheus_client import REGISTRY
 from served import serve
 
+from runtime.bus import stage_queue
 from web.ratelimit import RateLimiter
 from web.server import create_app
-from runtime.bus import stage_queue
 
 pytestmark = pytest.mark.rabbitmq
 KEY = "cle-portail-adherent-0123456789"

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from markupsafe import Markup, escape
 from PIL import Image
 
-from intake.sniff import sniff
 from intake.errors import UnsupportedInput
 from intake.models import Capture, DocumentCapture, Envelope, ExtractedField, PageCapture
+from intake.sniff import sniff
 
 PREVIEWABLE = frozenset({"image/png", "image/jpeg", "image/tiff", "application/pdf"})
 MAX_SIDE = 1400  # pixels: enough to read a scanned page on screen, small enough to send quickly

@@ -8,13 +8,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from intake.errors import NotFound
+from intake.models import Case, Envelope
+from storage.records import Records
 from web.dashboard import charts, stats
 from web.dashboard.auth import Principal
 from web.dashboard.document import DocumentView, document_views
 from web.dashboard.reader import Snapshot
-from intake.errors import NotFound
-from intake.models import Case, Envelope
-from storage.records import Records
 
 RECENT = 50
 CHANNEL_LABELS = {"email": "Courriel", "letter": "Courrier", "webform": "Formulaire web", "phone": "Téléphone"}

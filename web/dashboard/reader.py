@@ -14,10 +14,10 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from datetime import datetime
 
-from web.dashboard.stats import Item
 from intake.errors import IntakeError
 from intake.models import Case
 from storage.records import Records
+from web.dashboard.stats import Item
 
 log = logging.getLogger(__name__)
 

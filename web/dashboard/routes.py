@@ -24,13 +24,13 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
+from intake.errors import IntakeError, NotFound
+from intake.models import Case, utcnow
+from runtime.app import App
 from web.dashboard import pages, stats
 from web.dashboard.auth import COOKIE, Access, Principal
 from web.dashboard.document import preview_png
 from web.dashboard.reader import StoreReader
-from runtime.app import App
-from intake.errors import IntakeError, NotFound
-from intake.models import Case, utcnow
 
 log = logging.getLogger(__name__)
 PREFIX = "/dashboard"

@@ -14,9 +14,9 @@ from datetime import date, datetime, timedelta
 from typing import get_args
 from zoneinfo import ZoneInfo
 
+from intake.models import Case, Channel, utcnow
 from intake.taxonomy import WAITING_STATUSES as WAITING
 from intake.telemetry import NEAR_DAYS, reason_label
-from intake.models import Case, Channel, utcnow
 
 TZ = ZoneInfo("Europe/Paris")
 CHANNELS: tuple[str, ...] = get_args(Channel)

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from docs import render_page
 from PIL import Image
 
 from capture.ocr.deskew import estimate_skew, gray, has_ink, parse_osd, straighten, trim, turn
-from docs import render_page
 
 LINES = ["Madame, Monsieur,", "je vous adresse la facture de mes lunettes,", "d'un montant de 320,00 euros,",
          "pour remboursement au titre de mon contrat.", "Veuillez agréer mes salutations distinguées."] * 3

@@ -6,14 +6,14 @@ import threading
 import time
 
 import pytest
+from docs import render_page, tiff_pages
 from PIL import Image
 
-from capture.ocr import engine
 from capture.context import CaptureContext
 from capture.extractors import image as image_extractor
-from capture.quality import cer
+from capture.ocr import engine
 from capture.ocr.pages import ocr_image, ocr_pages, warm_up
-from docs import render_page, tiff_pages
+from capture.quality import cer
 from samples.letters import make_letter, render_letter
 
 CTX = CaptureContext()

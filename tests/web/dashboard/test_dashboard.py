@@ -12,13 +12,13 @@ import pytest
 from playwright.sync_api import sync_playwright
 from served import serve
 
-from web.dashboard.auth import hash_api_key, hash_password
-from web.server import create_app
+from intake.settings import Settings
 from runtime.app import App
 from runtime.demo import run_demo
 from runtime.ingest import ingest_paths
 from samples.day import DAY
-from intake.settings import Settings
+from web.dashboard.auth import hash_api_key, hash_password
+from web.server import create_app
 
 ARTIFACTS = Path(__file__).resolve().parents[3] / "test-artifacts"
 CHROMIUM = "/usr/bin/chromium"

@@ -3,19 +3,18 @@ highlighting, document previews, charts."""
 
 from __future__ import annotations
 
-import io
-
 import hashlib
+import io
 
 import pytest
 from PIL import Image
 from reportlab.pdfgen import canvas
 
+from intake.errors import UnsupportedInput
+from intake.models import ExtractedField
 from web.dashboard.auth import Access, DashboardUser, hash_api_key, hash_password, verify_secret
 from web.dashboard.charts import bars
 from web.dashboard.document import highlight, preview_png
-from intake.errors import UnsupportedInput
-from intake.models import ExtractedField
 
 USERS = [{"name": "claire", "role": "supervisor", "password_hash": hash_password("mot-de-passe")},
          {"name": "paul", "role": "team:general", "api_key_hash": hash_api_key("cle-paul-0123456789")}]

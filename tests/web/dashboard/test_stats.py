@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime, timedelta
 
+from intake.models import Case
 from web.dashboard import stats
 from web.dashboard.stats import Item
-from intake.models import Case
 
 NOW = datetime(2026, 11, 23, 15, 0, tzinfo=UTC)
 
