@@ -1,4 +1,4 @@
-"""``intake connect [NAME]`` and ``intake import-folder PATH`` (registered in intake/cli.py)."""
+"""``intake connect [NAME]`` and ``intake import-folder PATH`` (registered in cli/main.py)."""
 
 from __future__ import annotations
 

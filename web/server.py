@@ -1,8 +1,8 @@
 """Web forms over HTTP (FastAPI): ``POST /v1/submissions`` answers 202 with a
 tracking id once the item is stored and queued; ``GET /v1/submissions/{id}``
 tells where it is; ``GET /`` is a minimal French self-service form. The same
-app serves the operations dashboard (``/dashboard``, see connectors/dashboard)
-and the Prometheus metrics (``/metrics``, see intake/metrics.py).
+app serves the operations dashboard (``/dashboard``, see web/dashboard)
+and the Prometheus metrics (``/metrics``, see intake/telemetry.py and runtime/metrics.py).
 
 Clients authenticate with ``X-API-Key`` (keys kept as SHA-256, compared with
 ``hmac.compare_digest``); each key may make ``web_rate_limit`` requests a minute,

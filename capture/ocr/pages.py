@@ -1,7 +1,7 @@
 """OCR with Tesseract: a pool of one OCR thread per core, each with its engine process.
 
 Each page is levelled (projection-profile skew) and trimmed before OCR, then
-read by the thread's engine (``capture/engine.py``: libtesseract in a process
+read by the thread's engine (``capture/ocr/engine.py``: libtesseract in a process
 of its own, its models loaded once, not once a page as the CLI does). One
 read yields both the text and the word confidences (the TSV report). A page
 that reads badly is checked with Tesseract's orientation detection (OSD, the
@@ -10,7 +10,7 @@ of a page itself (measured: 1.4 s against 1.2 s of CPU on a 300-dpi letter),
 so the common upright page, which reads well, never pays for it.
 ``OMP_THREAD_LIMIT=1`` stops Tesseract's OpenMP threads from fighting over
 the cores: parallelism comes from pages, one engine per core reading at once.
-E-mail addresses are then read again alone in English (``capture/reread.py``).
+E-mail addresses are then read again alone in English (``capture/ocr/reread.py``).
 """
 
 from __future__ import annotations

@@ -8,7 +8,7 @@ correctly read addresses at 45 to 92, so no confidence threshold picks the
 misreads out, and the English re-read's own confidence (86-90 on those five)
 does not rank the two readings either. An address is not French, so each
 word holding an ``@`` is cut out of the page and read again alone with the
-English model, in the page's OCR engine (``capture/engine.py``, ~13 ms a
+English model, in the page's OCR engine (``capture/ocr/engine.py``, ~13 ms a
 word). The English reading replaces the page's when, once punctuation caught
 at the crop's edges is dropped, it is still one address close to the page's
 (a small correction, not another text). Either reading may put a space after

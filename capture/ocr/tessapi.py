@@ -3,7 +3,7 @@
 The model is loaded once per engine and kept, where the ``tesseract`` CLI
 loads it again for every page (~0.1 s of CPU for ``fra+eng``, a seventh of a
 letter's OCR). Pages are read this way inside the OCR engine processes of
-``capture/engine.py``, so that a page that crashes Tesseract takes down one
+``capture/ocr/engine.py``, so that a page that crashes Tesseract takes down one
 engine, not the worker. One engine per thread and language, created on first
 use: an engine is not safe to share between threads. ``OMP_THREAD_LIMIT=1``
 is set before the library loads: the parallelism is pages, one engine per core.

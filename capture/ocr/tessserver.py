@@ -1,6 +1,6 @@
 """The OCR engine process: reads pages with libtesseract, its models loaded once (``python -m capture.ocr.tessserver``).
 
-Started and fed by ``capture/engine.py``, one per OCR thread of a worker. On
+Started and fed by ``capture/ocr/engine.py``, one per OCR thread of a worker. On
 its stdin, one request per page: a frame (see :func:`write_frame`) whose
 header names the language, page segmentation mode, resolution and size, and
 whose payload is the page's 8-bit grey pixels. On its stdout, one answer per
