@@ -61,7 +61,7 @@ AMOUNT_BEFORE = re.compile(rf"(?:€|\beur\b)\s*({NUMBER})(?![\d,])", re.I)
 AMOUNT_SPLIT = re.compile(r"(?<![\d,.])(\d+)\s*(?:€|euros?)\s*(\d{2})(?![\d,.])", re.I)  # 19 euros 61
 PHONE = re.compile(r"(?<![\d+])(?:(?:\+|00)\s*33\s*(?:\(0\))?\s*|0)([1-9](?:[\s.\-]*\d){8})(?!\d)")
 EMAIL = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}")
-CASE_REF = re.compile(r"\bIN[-\s]?[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}\b")
+CASE_REF = re.compile(r"\bIN[-\s]?[0-9A-Za-z]{4}[-\s]?[0-9A-Za-z]{4}\b", re.I)
 IBAN_LIKE = re.compile(r"\bFR[\s.\-]?\d{2}(?:[\s.\-]?[0-9A-Z]){23}\b", re.I)
 NIR_LIKE = re.compile(r"(?<![\d])[12](?:[\s.]?\d){4}[\s.]?(?:\d{2}|2A|2B)(?:[\s.]?\d){8}(?!\d)")
 POLICY_LIKE = re.compile(r"\b[A-Z]{2}[-\s]?\d{6}\b")
@@ -169,28 +169,34 @@ def label_problems(item: dict) -> list[str]:
     problems += [f"{k} {item[k]!r} not in {sorted(v)}" for k, v in VOCABULARY.items() if item[k] not in v]
     if not isinstance(item["fields"], dict):
         problems.append("fields is not an object")
+    if not re.fullmatch(r"ind-[a-z]-\d{4}", item["id"]):
+        problems.append(f"id {item['id']!r} is not ind-<writer>-<4 digits>")
     if item["channel"] in ("letter", "phone") and item["subject"]:
         problems.append("a letter or a call note has no subject")
     return problems
 
 
-def unlisted_values(item: dict) -> list[str]:
-    """Values the text holds that ``fields`` does not list."""
-    text, listed = item["subject"] + "\n" + item["text"], item["fields"]
-    numbers_out = NIR_LIKE.sub(" ", IBAN_LIKE.sub(" ", text))  # their digits are not phones or dates
-    phones_out = PHONE.sub(" ", numbers_out)  # nor are a phone's digits a date
-    seen = {
+def values_seen_in(text: str) -> dict[str, set[str]]:
+    """The values of every detectable kind the text holds, normalized (member numbers are not detected)."""
+    no_numbers = NIR_LIKE.sub(" ", IBAN_LIKE.sub(" ", text))  # their digits are not phones or dates
+    no_phones = PHONE.sub(" ", no_numbers)  # nor are a phone's digits a date or an amount
+    return {
         "email": {e.lower().rstrip(".") for e in EMAIL.findall(text)},
-        "case_ref": {normalize_case_ref(r) or r for r in CASE_REF.findall(text)},
+        "case_ref": {ref for ref in map(normalize_case_ref, CASE_REF.findall(text)) if ref},  # words fail the check
         "iban": {compact(i) for i in IBAN_LIKE.findall(text)},
         "nir": {compact(n) for n in NIR_LIKE.findall(IBAN_LIKE.sub(" ", text))},
         "policy_number": {compact(p)[:2] + "-" + compact(p)[2:] for p in POLICY_LIKE.findall(text)},
-        "phone": phones_in(numbers_out),
-        "amount": amounts_in(phones_out),
-        "date": dates_in(phones_out),
+        "phone": phones_in(no_numbers),
+        "amount": amounts_in(no_phones),
+        "date": dates_in(no_phones),
     }
+
+
+def unlisted_values(item: dict) -> list[str]:
+    """Values the text holds that ``fields`` does not list."""
+    seen = values_seen_in(item["subject"] + "\n" + item["text"])
     return [f"{kind} {value!r} in the text but not in fields"
-            for kind, values in seen.items() for value in sorted(values - set(listed.get(kind, [])))]
+            for kind, values in seen.items() for value in sorted(values - set(item["fields"].get(kind, [])))]
 
 
 def read_items(path: Path) -> tuple[list[dict], list[str]]:
