@@ -166,6 +166,7 @@ def unlisted(item: dict) -> list[str]:
     """Values in the text that look like fields but are not listed (warnings)."""
     text, fields = item["text"], item.get("fields", {})
     listed = {v for values in fields.values() for v in values}
+    listed |= {"0" + v[3:] for v in fields.get("phone", [])}  # national form of the phones
     found = []
     for value in sorted(dates_in(text) - set(fields.get("date", []))):
         found.append(f"date {value}")
