@@ -295,8 +295,9 @@ def main(argv: list[str]) -> int:
         counts = Counter(i.get(key) for i in items)
         shown = "  ".join(f"{v} {counts[v]} ({100 * counts[v] / max(1, n):.0f}%)" for v in vocab)
         print(f"{key:11s} {shown}")
-    dev = Counter(i.get("topic") for i in items if i.get("split") == "dev")
-    print("dev/topic   " + "  ".join(f"{t} {dev[t]}" for t in TOPICS))
+    for key, vocab in (("topic", TOPICS), ("complexity", COMPLEXITY), ("urgency", URGENCY), ("channel", CHANNELS)):
+        dev = Counter(i.get(key) for i in items if i.get("split") == "dev")
+        print(f"dev/{key}".ljust(15) + "  ".join(f"{v} {dev[v]}" for v in vocab))
     styles = Counter(i.get("style") for i in items)
     print("style       " + "  ".join(f"{s} {c}" for s, c in styles.most_common()))
     with_fields = sum(1 for i in items if i.get("fields"))
