@@ -1,6 +1,6 @@
 """Check a hand-written evaluation set against the labelling guide (classify/evalsets/README.md).
 
-Usage: ``python classify/evalsets/check_ind-a.py [items.jsonl ...]`` (default: writer A's file).
+Usage: ``python classify/evalsets/check.py [items.jsonl ...]`` (default: every file of the independent set).
 
 Errors (the exit status is 1 when there is any): a line that is not a JSON object, a missing key, a
 label outside its vocabulary, a duplicate id, a field value not in its normalized form, an IBAN, NIR
@@ -28,7 +28,7 @@ from stdnum.fr import nir as stdnum_nir
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from intake.refs import normalize as normalize_case_ref  # noqa: E402
 
-DEFAULT = Path(__file__).parent / "independent" / "items-a.jsonl"
+DEFAULT = sorted((Path(__file__).parent / "independent").glob("*.jsonl"))
 VOCABULARY = {
     "split": {"dev", "test"},
     "channel": {"email", "letter", "webform", "phone"},
@@ -243,7 +243,7 @@ def print_counts(items: list[dict]) -> None:
 def main(arguments: list[str]) -> int:
     """Check every file given (writer A's by default); 1 if any has an error."""
     items, errors = [], []
-    for path in [Path(a) for a in arguments] or [DEFAULT]:
+    for path in [Path(a) for a in arguments] or DEFAULT:
         read, unreadable = read_items(path)
         items += read
         errors += unreadable
