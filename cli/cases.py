@@ -8,7 +8,7 @@ import click
 from rich.table import Table
 
 from cli.output import cases_table, console
-from intake.errors import IntakeError, NotFound
+from intake.errors import IntakeError, NotFound, PermanentError, RetryableError
 from intake.models import Case
 from runtime.app import App
 from storage import lifecycle
@@ -157,3 +157,5 @@ def quarantine_retry(app: App, item_id: str) -> None:
         click.echo(f"{item_id}: {retry(app, item_id)}")
     except NotFound:
         raise click.ClickException(f"nothing quarantined as {item_id}") from None
+    except (PermanentError, RetryableError) as exc:
+        raise click.ClickException(f"{item_id} : {exc.message}") from None

@@ -42,7 +42,11 @@ def demo(app: App, idle: float) -> None:
     console.print(f"Records in {app.store.url}")
 
 
-@main.command()
+INGEST_EXIT = {"queued": 0, "stopped": 1, "quarantined": 3}
+
+
+@main.command(epilog="Exit status: 0 every item queued; 3 some item quarantined (now or before); "
+                     "1 the run stopped (a service is down), the files not queued are untouched.")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.pass_obj
 def ingest(app: App, paths: tuple[Path, ...]) -> None:
@@ -50,9 +54,15 @@ def ingest(app: App, paths: tuple[Path, ...]) -> None:
     from runtime.ingest import ingest_paths
 
     report = ingest_paths(app, paths, progress=True)
-    console.print(f"queued {len(report.envelopes)} item(s), quarantined {len(report.quarantined)}")
-    for name, reason in report.quarantined:
-        console.print(f"  quarantined {name}: {reason}")
+    console.print(f"{len(report.envelopes)} élément(s) mis en file, {len(report.quarantined)} mis en quarantaine, "
+                  f"{len(report.already)} déjà en quarantaine (aucune nouvelle entrée)", markup=False)
+    for label, found in (("mis en quarantaine", report.quarantined), ("déjà en quarantaine", report.already)):
+        for name, reason in found:
+            console.print(f"  {label} {name} : {reason}", markup=False)
+    if report.stopped:
+        console.print(f"arrêté avant la fin, le reste n'est pas mis en file : {report.stopped}", markup=False)
+    outcome = "stopped" if report.stopped else "quarantined" if report.refused else "queued"
+    sys.exit(INGEST_EXIT[outcome])
 
 
 @main.command()

@@ -6,14 +6,20 @@ renamed (``*.part`` and dotfiles are never read), or left with the same size
 and mtime across two polls at least ``settle_seconds`` apart. A PDF without
 its ``%%EOF``, a JPEG without its end marker or a PNG without ``IEND`` is
 still being written: it waits (and is rejected as truncated if it never
-ends). Refused files go to ``rejected/`` next to a ``.reason.txt``; each file
+ends). A symbolic link is never followed (it could point anywhere on the
+machine): it is moved to ``rejected/`` as it is. A file is opened without
+following links and its size checked before a byte is read, so one over the
+limit is refused without being read. Refused files go to ``rejected/`` next
+to a ``.reason.txt``; each file
 is remembered by its SHA-256, so a file dropped twice is ingested once.
 """
 
 from __future__ import annotations
 
 import logging
+import os
 import shutil
+import stat
 import threading
 import time
 from collections.abc import Callable, Iterable
@@ -26,6 +32,7 @@ from pydantic import Field
 from connectors.base import Connector, ConnectorContext
 from connectors.checkpoints import Checkpoints, submit_once
 from intake import ids
+from intake.clock import received_time
 from intake.drafts import Draft, FileDraft
 from intake.errors import RetryableError
 from intake.models import sha256_hex
@@ -85,7 +92,10 @@ class HotFolder(Connector):
 
     def poll(self) -> int:
         """Take every file that is complete now; return how many were submitted."""
-        return sum(self._take(path) for path in self._settled(_candidates(self.folder.iterdir())))
+        entries = list(self.folder.iterdir())
+        for link in _links(entries):
+            self._reject(link, None, "lien symbolique refusé : seuls les fichiers déposés dans le dossier sont pris")
+        return sum(self._take(path) for path in self._settled(_candidates(entries)))
 
     def _settled(self, paths: Iterable[Path]) -> list[Path]:
         """Files whose size and mtime did not change for ``settle_seconds`` (seen on two polls at least)."""
@@ -108,14 +118,15 @@ class HotFolder(Connector):
         if _looks_complete(path):
             return True
         if quiet_for >= TRUNCATED_AFTER * self.settle_seconds:
-            self._reject(path, path.read_bytes(), "file looks truncated: its end marker never came")
+            self._reject(path, read_within(path, self.gateway.max_item_bytes),
+                         "fichier tronqué : sa marque de fin n'est jamais arrivée")
         return False
 
     def _take(self, path: Path) -> bool:
         """Submit one file, then archive it; return whether it was submitted now."""
-        data = path.read_bytes()
-        problem = refusal(data, self.gateway.max_item_bytes)
-        if problem:
+        data = read_within(path, self.gateway.max_item_bytes)
+        problem = refusal(data, self.gateway.max_item_bytes) if data is not None else too_big(path, self.gateway)
+        if data is None or problem:
             self._reject(path, data, problem)
             return False
         envelope_id, fresh = submit_once(self.gateway, self.memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
@@ -125,11 +136,14 @@ class HotFolder(Connector):
         self._watched.pop(path, None)
         return fresh
 
-    def _reject(self, path: Path, data: bytes, reason: str) -> None:
-        digest = sha256_hex(data)
+    def _reject(self, path: Path, data: bytes | None, reason: str) -> None:
+        """Move a refused file (never read whole when too big; a link is moved, not followed) and quarantine it."""
+        digest = sha256_hex(data) if data is not None else sha256_hex(f"{path.name}\0{time.time_ns()}".encode())
         target = _move(path, self.rejected, digest)
         target.with_name(target.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
-        self.gateway.refuse("hotfolder", ids.content_item(digest), reason, raw=data, file=path.name, sha256=digest)
+        where = None if data is not None else str(target)
+        self.gateway.refuse("hotfolder", ids.content_item(digest), reason, raw=data, file=path.name, sha256=digest,
+                            path=where)
         self._watched.pop(path, None)
         log.warning("%s: rejected %s: %s", self.name, path.name, reason)
 
@@ -147,7 +161,7 @@ def batch_import(context: ConnectorContext, folder: Path, progress: bool = True)
     """Submit every letter under ``folder`` (a backlog), with a progress bar; files are not moved."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-    files = sorted(_candidates(p for p in folder.rglob("*") if p.is_file()))
+    files = sorted(_candidates(folder.rglob("*")))
     memory, report = Checkpoints(context.store, "hotfolder"), BatchReport()
     columns = (TextColumn("import"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, disable=not progress) as bar:
@@ -158,9 +172,11 @@ def batch_import(context: ConnectorContext, folder: Path, progress: bool = True)
 
 def _import_one(gateway: Gateway, memory: Checkpoints, path: Path, report: BatchReport) -> None:
     """Submit one file of a backlog, or quarantine it with the reason."""
-    data = path.read_bytes()
-    if problem := refusal(data, gateway.max_item_bytes):
-        gateway.refuse("import", ids.content_item(sha256_hex(data)), problem, raw=data, file=path.name, path=str(path))
+    data = read_within(path, gateway.max_item_bytes)
+    problem = refusal(data, gateway.max_item_bytes) if data is not None else too_big(path, gateway)
+    if data is None or problem:
+        digest = sha256_hex(data if data is not None else str(path).encode())
+        gateway.refuse("import", ids.content_item(digest), problem, raw=data, file=path.name, path=str(path))
         report.refused.append((str(path), problem))
         return
     envelope_id, fresh = submit_once(gateway, memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
@@ -169,7 +185,7 @@ def _import_one(gateway: Gateway, memory: Checkpoints, path: Path, report: Batch
 
 def letter_draft(path: Path, data: bytes) -> Draft:
     """A scanned letter (same id as ``intake ingest`` of the same bytes)."""
-    received = datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc)
+    received = received_time(datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc))
     return Draft(channel="letter", source=f"hotfolder:{path.name}", source_id=f"sha256:{sha256_hex(data)}",
                  received_at=received, files=[FileDraft(path.name, data, sniff(data))])
 
@@ -177,16 +193,40 @@ def letter_draft(path: Path, data: bytes) -> Draft:
 def refusal(data: bytes, max_bytes: int) -> str | None:
     """Why a file is not a letter intake takes, or None."""
     if len(data) > max_bytes:
-        return f"file of {len(data)} bytes is larger than the {max_bytes}-byte limit"
+        return f"fichier de {len(data)} octets, au-delà de la limite de {max_bytes} octets"
     kind = sniff(data)
     if kind not in LETTER_TYPES:
-        return f"not a PDF, TIFF, JPEG or PNG scan (found {kind})"
+        return f"ce n'est pas un scan PDF, TIFF, JPEG ou PNG (type trouvé : {kind})"
     return None
 
 
+def too_big(path: Path, gateway: Gateway) -> str:
+    """The refusal of a file that was not read because of its size."""
+    return f"fichier de {path.lstat().st_size} octets, au-delà de la limite de {gateway.max_item_bytes} octets"
+
+
+def read_within(path: Path, limit: int) -> bytes | None:
+    """The bytes of a regular file (a symbolic link is not followed), or None when it is over ``limit``:
+    its size is checked on the open file before anything is read."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+            raise OSError(f"not a regular file: {path.name}")
+        if os.fstat(handle.fileno()).st_size > limit:
+            return None
+        data = handle.read(limit + 1)
+    return data if len(data) <= limit else None
+
+
+def _links(paths: Iterable[Path]) -> list[Path]:
+    """Symbolic links among the entries (never followed: a link may point anywhere on the machine)."""
+    return [p for p in paths if p.is_symlink() and not p.name.startswith(".")]
+
+
 def _candidates(paths: Iterable[Path]) -> list[Path]:
-    """Regular files, skipping dotfiles and files still being written under a temporary name."""
-    return [p for p in paths if p.is_file() and not p.name.startswith(".") and not p.name.endswith(PARTIAL_SUFFIXES)]
+    """Regular files, not links, skipping dotfiles and files still being written under a temporary name."""
+    return [p for p in paths if not p.is_symlink() and p.is_file() and not p.name.startswith(".")
+            and not p.name.endswith(PARTIAL_SUFFIXES)]
 
 
 def _looks_complete(path: Path) -> bool:

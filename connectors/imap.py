@@ -39,7 +39,6 @@ from intake.errors import ConfigError, PermanentError, RetryableError
 
 log = logging.getLogger(__name__)
 
-IDENTIFYING_HEADERS = ("from", "date", "message-id")
 PARSE_ERRORS = (PermanentError, ValueError, LookupError, TypeError, AttributeError, UnicodeError,
                 email.errors.MessageError)
 
@@ -189,7 +188,7 @@ class ImapConnector(Connector):
         try:
             draft = self._parse(raw, internal_date, state["uidvalidity"], uid)
         except PARSE_ERRORS as exc:
-            self._quarantine(uid, raw, str(exc), state)
+            self._quarantine(uid, raw, _reason(exc), state)
             return False
         envelope_id, fresh = submit_once(self.gateway, self.memory, _dedup_key(draft), draft)
         self._advance(state, uid)
@@ -208,10 +207,9 @@ class ImapConnector(Connector):
 
     def _parse(self, raw: bytes, internal_date: datetime | None, uidvalidity: int, uid: int) -> Draft:
         if len(raw) > self.gateway.max_item_bytes:
-            raise PermanentError("message larger than max_item_bytes", size=len(raw))
-        draft = parse_email(raw, source=self.name, fallback_time=internal_date)
-        if not any(draft.headers.get(h) for h in IDENTIFYING_HEADERS):
-            raise PermanentError("not an e-mail: no From, Date or Message-ID header")
+            raise PermanentError(f"courriel de {len(raw)} octets, au-delà de la limite de "
+                                 f"{self.gateway.max_item_bytes} octets", size=len(raw))
+        draft = parse_email(raw, source=self.name, stamp=internal_date)
         draft.meta.update({"imap_folder": self.mailbox.folder, "imap_uidvalidity": str(uidvalidity),
                            "imap_uid": str(uid)})
         return draft
@@ -243,6 +241,13 @@ class ImapConnector(Connector):
         if typ != "OK":
             raise RetryableError("IMAP command failed", mailbox=self.mailbox.name, command=what, answer=str(data))
         return typ, data
+
+
+def _reason(exc: Exception) -> str:
+    """The quarantine reason of a message that could not be read: a French sentence."""
+    if isinstance(exc, PermanentError):
+        return exc.message
+    return f"courriel illisible : la bibliothèque de lecture a échoué ({type(exc).__name__})"
 
 
 def _dedup_key(draft: Draft) -> str:

@@ -45,6 +45,16 @@ class Draft:
         return sha256_hex("\0".join(parts).encode())
 
 
+@dataclass(frozen=True)
+class Refused:
+    """One item of a source that cannot be taken: why (a French sentence), its bytes, and a
+    file name that tells a retry how to read them again (a call-log row: ``calls-ligne-3.csv``)."""
+
+    reason: str
+    raw: bytes
+    name: str
+
+
 def safe_filename(name: str) -> str:
     """A file name with no directories, control characters or odd Unicode tricks."""
     name = unicodedata.normalize("NFC", name or "")

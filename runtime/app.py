@@ -108,12 +108,16 @@ class App:
         return submit(self.records, self.bus, draft)
 
     def refuse(self, stage: str, subject: str, reason: str, raw: bytes | None = None, **details: Any) -> str:
-        """Quarantine what a channel could not take, its bytes kept for a retry when they fit."""
+        """Quarantine what a channel could not take, its bytes kept for a retry when they fit;
+        an item still in quarantine is not added twice (its entry's id is returned)."""
+        item = ids.quarantine_item(stage, subject)
+        if existing := self.records.quarantine_entries(item):
+            return existing[-1]["id"]
         payload = {k: v for k, v in details.items() if v is not None}
         if raw is not None and len(raw) <= self.max_item_bytes:
             payload["raw"] = self.store.put_blob(raw).key
         telemetry.quarantined(stage, reason)
-        return self.records.quarantine(ids.quarantine_item(stage, subject), stage, reason, payload)
+        return self.records.quarantine(item, stage, reason, payload)
 
     def notify(self, queue: str, body: dict[str, Any], priority: int = 0) -> None:
         """Publish a notice on a named queue (``team.<name>``...), durably."""
