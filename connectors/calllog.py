@@ -53,7 +53,7 @@ def draft_from_call(call: dict[str, object], source: str) -> Draft:
     values = {clean(str(k)).strip()[:100]: _value(v) for k, v in call.items() if v not in (None, "")}
     missing = [k for k in REQUIRED if not values.get(k, "").strip()]
     if missing:
-        raise PermanentError(f"l'appel n'a pas de {', '.join(LABELS[k] for k in missing)}", missing=",".join(missing))
+        raise PermanentError(f"il manque à l'appel : {', '.join(LABELS[k] for k in missing)}", missing=",".join(missing))
     notes, member = values["notes"].strip(), values.get("member_number", "").strip()
     body = f"{notes}\n\nN° adhérent : {member}" if member and member not in notes else notes
     return Draft(

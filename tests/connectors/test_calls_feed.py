@@ -66,7 +66,7 @@ def test_a_bad_message_is_quarantined_and_acked_not_redelivered(amqp_app):
     assert consumer.consume(idle_timeout=1.0) == 1
 
     reasons = sorted(item["reason"] for item in amqp_app.records.quarantined())
-    assert len(reasons) == 3 and any("l'appel n'a pas de notes" in r for r in reasons)
+    assert len(reasons) == 3 and any("il manque à l'appel : notes" in r for r in reasons)
     assert any("ce n'est pas du JSON valide" in r for r in reasons)
     assert any("un appel doit être un objet JSON" in r for r in reasons)
     assert _waiting(amqp_app.settings.broker_url, "intake.calls.t2") == 0
