@@ -11,6 +11,8 @@ import pytest
 from docs import image_bytes, pdf, render_page, tiff_pages
 
 from connectors.hotfolder import HotFolder, batch_import
+from intake.settings import Settings
+from runtime.app import App
 from runtime.bus import stage_queue
 
 pytestmark = pytest.mark.rabbitmq
@@ -92,7 +94,7 @@ def test_a_file_that_is_not_a_scan_is_rejected_with_its_reason(amqp_app, tmp_pat
     assert folder.poll() == 0
 
     assert (hot / "rejected" / "notes.txt").read_text() == "liste de courses"
-    assert "not a PDF, TIFF, JPEG or PNG" in (hot / "rejected" / "notes.txt.reason.txt").read_text()
+    assert "ce n'est pas un scan PDF, TIFF, JPEG ou PNG" in (hot / "rejected" / "notes.txt.reason.txt").read_text()
     assert [item["payload"]["file"] for item in amqp_app.records.quarantined()] == ["notes.txt"]
     assert amqp_app.bus.queue_depth(stage_queue("capture")) == 0
 
@@ -119,6 +121,56 @@ def test_a_batch_import_of_a_backlog_queues_each_letter_once(amqp_app, tmp_path,
     again = batch_import(amqp_app.connector_context(), backlog, progress=False)
 
     assert len(report.submitted) == len(set(report.submitted)) == 60
-    assert report.refused == [(str(backlog / "lisez-moi.txt"), "not a PDF, TIFF, JPEG or PNG scan (found text/plain)")]
+    assert report.refused == [(str(backlog / "lisez-moi.txt"),
+                               "ce n'est pas un scan PDF, TIFF, JPEG ou PNG (type trouvé : text/plain)")]
     assert (again.submitted, len(again.duplicates)) == ([], 60)
     assert amqp_app.bus.queue_depth(stage_queue("capture")) == 60
+
+
+def test_a_symbolic_link_is_rejected_as_it_is_and_its_target_never_read(app, tmp_path, letter):
+    secret = tmp_path / "ailleurs" / "confidentiel.pdf"
+    secret.parent.mkdir()
+    secret.write_bytes(letter)
+    hot = tmp_path / "scans"
+    folder = HotFolder(app.connector_context(), hot, poll_seconds=0.05, settle_seconds=0.01)
+    (hot / "lien.pdf").symlink_to(secret)
+
+    for _ in range(3):
+        folder.poll()
+        time.sleep(0.02)
+
+    assert app.bus.queue_depth(stage_queue("capture")) == 0 and _archived(hot) == []
+    assert (hot / "rejected" / "lien.pdf").is_symlink() and secret.read_bytes() == letter
+    [entry] = app.records.quarantined()
+    assert "lien symbolique" in entry["reason"] and "raw" not in entry["payload"]
+
+
+def test_a_file_over_the_limit_is_refused_from_its_size_without_being_read(tmp_path, monkeypatch):
+    from connectors import hotfolder
+
+    app = App(Settings.load(environ={}, data_dir=tmp_path / "data", max_item_bytes=1000))
+    hot = tmp_path / "scans"
+    folder = HotFolder(app.connector_context(), hot, poll_seconds=0.05, settle_seconds=0.01)
+    (hot / "gros.tif").write_bytes(b"II*\x00" + b"\0" * 5000)
+    whole_reads: list[str] = []
+    real_read_bytes = Path.read_bytes
+    monkeypatch.setattr(Path, "read_bytes", lambda self: (whole_reads.append(self.name) if hot in self.parents
+                                                          else None) or real_read_bytes(self))
+    real_fdopen = hotfolder.os.fdopen
+
+    def fdopen_counting_reads(*args, **kwargs):
+        handle = real_fdopen(*args, **kwargs)
+        real_read = handle.read
+        handle.read = lambda size=-1: whole_reads.append(f"read {size}") or real_read(size)
+        return handle
+
+    monkeypatch.setattr(hotfolder.os, "fdopen", fdopen_counting_reads)
+    for _ in range(3):
+        folder.poll()
+        time.sleep(0.02)
+
+    assert whole_reads == []
+    [entry] = app.records.quarantined()
+    assert "au-delà de la limite" in entry["reason"] and "raw" not in entry["payload"]
+    assert (hot / "rejected" / "gros.tif").exists()
+    app.close()
