@@ -25,10 +25,14 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 class BadJson(PermanentError):
-    """JSON that is malformed, too deep, too big in a number, or carries a lone surrogate."""
+    """Bytes that are not JSON (malformed, not UTF-8)."""
 
 
-class LoneSurrogate(BadJson):
+class OutOfBounds(BadJson):
+    """Well-formed JSON beyond what intake takes: nested too deep, a number too big."""
+
+
+class LoneSurrogate(OutOfBounds):
     """A string holds half of a UTF-16 pair: text no encoder can write."""
 
 
@@ -36,13 +40,13 @@ def load_json(data: bytes | str, max_depth: int = MAX_DEPTH) -> Any:
     """The value of a JSON document, or BadJson saying in French what is wrong with it."""
     text = _text(data)
     if (depth := nesting(text)) > max_depth:
-        raise BadJson(f"le JSON est imbriqué trop profondément ({depth} niveaux, {max_depth} au plus)")
+        raise OutOfBounds(f"le JSON est imbriqué trop profondément ({depth} niveaux, {max_depth} au plus)")
     try:
         value = json.loads(text, parse_int=_bounded_int, parse_float=_bounded_float, parse_constant=_no_constant)
     except json.JSONDecodeError as exc:
         raise BadJson(f"ce n'est pas du JSON valide (ligne {exc.lineno}, colonne {exc.colno})") from None
     except RecursionError:  # pragma: no cover - the depth check comes first
-        raise BadJson("le JSON est imbriqué trop profondément") from None
+        raise OutOfBounds("le JSON est imbriqué trop profondément") from None
     refuse_lone_surrogates(value)
     return value
 
@@ -84,16 +88,16 @@ def _text(data: bytes | str) -> str:
 
 def _bounded_int(digits: str) -> int:
     if len(digits.lstrip("-")) > MAX_DIGITS:
-        raise BadJson(f"un nombre du JSON a plus de {MAX_DIGITS} chiffres")
+        raise OutOfBounds(f"un nombre du JSON a plus de {MAX_DIGITS} chiffres")
     return int(digits)
 
 
 def _bounded_float(digits: str) -> float:
     if len(digits) > MAX_DIGITS + 10:
-        raise BadJson(f"un nombre du JSON a plus de {MAX_DIGITS} chiffres")
+        raise OutOfBounds(f"un nombre du JSON a plus de {MAX_DIGITS} chiffres")
     value = float(digits)
     if value in (float("inf"), float("-inf")):
-        raise BadJson("un nombre du JSON est trop grand")
+        raise OutOfBounds("un nombre du JSON est trop grand")
     return value
 
 

@@ -27,12 +27,11 @@ from typing import Any
 from fastapi import FastAPI, Header, HTTPException, Path, Request
 from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
-from starlette.datastructures import UploadFile
 
 from connectors.webform import draft_from_form
 from intake import ids
 from intake.drafts import FileDraft
-from intake.errors import NotFound, RetryableError
+from intake.errors import NotFound, PermanentError, RetryableError
 from intake.models import sha256_hex, utcnow
 from intake.pipeline import STAGES
 from runtime.app import App
@@ -41,11 +40,14 @@ from runtime.metrics import BacklogCollector, QueueDepths, exposition
 from web.dashboard.auth import DashboardUser, access_from
 from web.dashboard.routes import install as install_dashboard
 from web.dashboard.stats import today
-from web.limits import BodyLimit, BodyTooLarge, spend, too_large, unavailable
+from web.bodies import read_submission
+from web.challenge import FIELD as CHALLENGE_FIELD
+from web.challenge import FormChallenge
+from web.limits import BodyLimit, BodyTimeout, BodyTooLarge, spend, too_large, too_slow, unavailable
 from web.pages import CLOSED, PAGE, RECEIVED
 from web.ratelimit import RateLimiter
 from web.settings import WebSettings
-from web.spec import MAX_FILES, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
+from web.spec import TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
 
 TRACKING = re.compile(TRACKING_PATTERN)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -55,10 +57,17 @@ PUBLIC_FIELDS = ("name", "email", "phone", "member_number", "subject", "message"
 class Intake:
     """What the endpoints do, on one App; one submission at a time (the bus is not thread-safe)."""
 
-    def __init__(self, app: App, api_keys: Iterable[str], public_form: bool, limiter: RateLimiter) -> None:
-        self.app, self.public_form, self.limiter = app, public_form, limiter
+    def __init__(self, app: App, api_keys: Iterable[str], public_form: bool, limiter: RateLimiter,
+                 secret: bytes, challenge: FormChallenge) -> None:
+        self.app, self.public_form, self.limiter, self.challenge = app, public_form, limiter, challenge
         self.digests = [k[7:] if k.startswith("sha256:") else _sha(k) for k in api_keys]
         self.lock = threading.Lock()
+        self.secret = secret  # keys the client-address digests, so replicas sharing it agree
+
+    def peer(self, request: Request) -> str:
+        """A digest of the client's network address (never the address): acknowledgements are limited per peer."""
+        host = request.client.host if request.client else ""
+        return hmac.new(self.secret, host.encode(), hashlib.sha256).hexdigest()[:16]
 
     def client(self, api_key: str | None, browser: bool) -> str:
         """Who is asking: ``key-<hash prefix>`` (within its rate limit), or ``public`` for the open browser form."""
@@ -71,7 +80,15 @@ class Intake:
             return "public"
         raise HTTPException(401, "missing or unknown X-API-Key", headers={"WWW-Authenticate": "X-API-Key"})
 
-    def submit(self, client: str, form: dict, files: list[FileDraft], idempotency_key: str | None) -> Receipt:
+    def submit(self, client: str, form: dict, files: list[FileDraft], idempotency_key: str | None,
+               peer: str = "") -> Receipt:
+        try:
+            return self._submit(client, form, files, idempotency_key, peer)
+        except PermanentError as exc:  # the fields cannot make an item: the sender hears why, in French
+            raise HTTPException(422, exc.message) from None
+
+    def _submit(self, client: str, form: dict, files: list[FileDraft], idempotency_key: str | None,
+                peer: str) -> Receipt:
         with self.lock:
             scope = sha256_hex(f"{client}\0{idempotency_key}".encode()) if idempotency_key else None
             record = self._reserve(scope, _fingerprint(form, files))
@@ -79,7 +96,7 @@ class Intake:
                 return Receipt(tracking_id=record["tracking_id"], envelope_id=record["envelope_id"], status="received")
             tracking = record["tracking_id"]
             draft = draft_from_form(form, source="web", files=files, submission_id=f"web:{scope or tracking}")
-            draft.meta.update({"web_client": client, "tracking_id": tracking})
+            draft.meta.update({"web_client": client, "tracking_id": tracking} | ({"web_peer": peer} if peer else {}))
             envelope = self.app.submit(draft)
             self._put(f"web/tracking/{tracking}.json", {"envelope_id": envelope.id, "client": client,
                                                          "at": utcnow().isoformat()})
@@ -134,19 +151,26 @@ class Intake:
 def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int | None = None,
                public_form: bool | None = None, users: Iterable[DashboardUser | dict] | None = None,
                session_secret: str | bytes | None = None, cache_seconds: float = 5.0,
-               limiter: RateLimiter | None = None, web: WebSettings | None = None) -> FastAPI:
+               limiter: RateLimiter | None = None, web: WebSettings | None = None,
+               body_timeout: float | None = None, challenge: int | None = None) -> FastAPI:
     """The HTTP application on ``app`` (defaults from the web settings): submissions, dashboard, metrics.
 
-    The dashboard and the gauges read the store at most every ``cache_seconds``."""
+    The dashboard and the gauges read the store at most every ``cache_seconds``; ``challenge`` is the
+    public form's proof of work (web/challenge.py, 0: none)."""
     s = web or WebSettings.load()
+    secret = _secret(session_secret, s)
+    work = s.web_form_challenge if challenge is None else challenge
     intake = Intake(app, s.web_api_keys if api_keys is None else api_keys,
                     s.web_public_form if public_form is None else public_form,
-                    limiter or RateLimiter(s.web_rate_limit, s.web_rate_burst))
+                    limiter or RateLimiter(s.web_rate_limit, s.web_rate_burst), secret,
+                    FormChallenge(secret, work, app.store))
     api = FastAPI(title="intake: web submissions", version="1", description=__doc__)
-    api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes)
+    api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes,
+                       timeout_seconds=body_timeout or s.web_body_timeout_seconds)
     api.add_exception_handler(BodyTooLarge, too_large)
+    api.add_exception_handler(BodyTimeout, too_slow)
     api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
-    dashboard = install_dashboard(api, app, access_from(s, users, session_secret), intake.lock,
+    dashboard = install_dashboard(api, app, access_from(s, users, secret), intake.lock,
                                   cache_seconds)
     core = app.settings
     collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
@@ -158,18 +182,19 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
         return Response(exposition(collector), media_type=METRICS_TYPE)
 
     @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC,
-              responses=errors(400, 401, 413, 415, 422, 429, 503))
+              responses=errors(400, 401, 403, 408, 413, 415, 422, 429, 503))
     async def submit(request: Request, x_api_key: str | None = Header(None),
                      idempotency_key: str | None = Header(None, max_length=200)) -> Any:
         """Submit a request (JSON, or multipart with a ``form`` JSON field and files)."""
         kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
         browser = kind in {"multipart/form-data", "application/x-www-form-urlencoded"}
         client = intake.client(x_api_key, browser)
-        form, files, native = await _read(request, kind)
+        form, files, native = await read_submission(request, kind)
         if client == "public":
+            await run_in_threadpool(intake.challenge.check, form.get(CHALLENGE_FIELD))
             form = {k: v for k, v in form.items() if k in PUBLIC_FIELDS}
         check_fields(form, len(files))
-        receipt = await run_in_threadpool(intake.submit, client, form, files, idempotency_key)
+        receipt = await run_in_threadpool(intake.submit, client, form, files, idempotency_key, intake.peer(request))
         if native and "text/html" in request.headers.get("accept", ""):
             return HTMLResponse(RECEIVED.format(tracking=html.escape(receipt.tracking_id)), status_code=202)
         return receipt
@@ -181,49 +206,26 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
         return await run_in_threadpool(intake.whereabouts, intake.client(x_api_key, False), tracking_id)
 
     @api.get("/", response_class=HTMLResponse, include_in_schema=False)
-    async def page() -> str:
-        return PAGE.format(notice="" if intake.public_form else CLOSED)
+    def page() -> str:
+        if not intake.public_form:
+            return PAGE.format(notice=CLOSED)
+        return PAGE.format(notice=intake.challenge.script())
 
     return api
-
-
-async def _read(request: Request, kind: str) -> tuple[dict, list[FileDraft], bool]:
-    """The fields and files of a request, and whether they came as native form fields (a browser)."""
-    if kind == "application/json":
-        try:
-            return _object(await request.json()), [], False
-        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-            raise HTTPException(400, f"body is not JSON: {exc}") from None
-    if kind not in {"multipart/form-data", "application/x-www-form-urlencoded"}:
-        raise HTTPException(415, "send application/json or multipart/form-data")
-    return await _read_form(request)
-
-
-async def _read_form(request: Request) -> tuple[dict, list[FileDraft], bool]:
-    """A form body: the ``form`` JSON field and files (API clients), or native fields (a browser)."""
-    data = await request.form(max_files=MAX_FILES, max_fields=100)
-    if any(k == "files" and isinstance(v, str) and v for k, v in data.multi_items()):  # no filename: lost content
-        raise HTTPException(422, "files must be file parts (with a filename)")
-    files = [FileDraft(u.filename, await u.read(), u.content_type or "application/octet-stream")
-             for _, u in data.multi_items() if isinstance(u, UploadFile) and u.filename]
-    fields = {k: v for k, v in data.multi_items() if isinstance(v, str)}
-    if "form" not in fields:
-        return fields, files, True
-    try:
-        return _object(json.loads(fields["form"])), files, False
-    except json.JSONDecodeError as exc:
-        raise HTTPException(400, f"the form field is not JSON: {exc}") from None
-
-
-def _object(value: Any) -> dict:
-    if not isinstance(value, dict):
-        raise HTTPException(422, "the form must be a JSON object")
-    return value
 
 
 def _fingerprint(form: dict, files: list[FileDraft]) -> str:
     parts = [json.dumps(form, sort_keys=True, default=str), *(f"{f.filename}:{sha256_hex(f.data)}" for f in files)]
     return sha256_hex("\0".join(parts).encode())
+
+
+def _secret(given: str | bytes | None, settings: WebSettings) -> bytes:
+    """The key of session cookies, challenges and client digests: given, configured, or this process's own."""
+    if given is None and settings.dashboard_session_secret is not None:
+        given = settings.dashboard_session_secret.get_secret_value()
+    if not given:
+        return secrets.token_bytes(32)
+    return given.encode() if isinstance(given, str) else given
 
 
 def _sha(key: str) -> str:
@@ -245,8 +247,10 @@ class WebServer:
     def run(self, stop: threading.Event) -> None:
         import uvicorn
 
+        # log_config=None: uvicorn's loggers go through intake's handler, personal data masked
         config = uvicorn.Config(create_app(self.app, web=self.web), host=self.web.web_host, port=self.web.web_port,
-                                log_level="info", proxy_headers=False)
+                                log_level="info", log_config=None, proxy_headers=bool(self.web.web_forwarded_allow_ips),
+                                forwarded_allow_ips=self.web.web_forwarded_allow_ips or None)
         server = uvicorn.Server(config)
         threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True).start()
         server.run()

@@ -22,6 +22,9 @@ class WebSettings(Section):
     web_public_form: bool = False
     web_rate_limit: int = Field(60, ge=0)  # requests a minute per API key; 0: no limit
     web_rate_burst: int = Field(20, gt=0)
+    web_body_timeout_seconds: float = Field(30.0, gt=0)  # a body not whole by then: 408
+    web_form_challenge: int = Field(50_000, ge=0)  # the public form's proof of work (largest n); 0: none
+    web_forwarded_allow_ips: str = ""  # the reverse proxies whose X-Forwarded-For is believed
     web_host: str = "127.0.0.1"
     web_port: int = Field(8080, gt=0, lt=65536)
     dashboard_users: Annotated[tuple[dict[str, Any], ...], NoDecode] = ()

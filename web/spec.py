@@ -66,10 +66,13 @@ RETRY_AFTER = {"Retry-After": {"description": "seconds to wait", "required": Tru
 ERRORS: dict[int, dict[str, Any]] = {
     400: {"description": "body not JSON, or a malformed multipart body"},
     401: {"description": "missing or unknown X-API-Key"},
+    403: {"description": "the public form's proof of work is missing, wrong, expired or already used"},
     404: {"description": "no such submission for this API key"},
+    408: {"description": "the body did not arrive whole in time (slow, or shorter than its Content-Length)"},
     413: {"description": "request body over the size limit"},
     415: {"description": "neither JSON nor multipart"},
-    422: {"description": "invalid fields or headers, no message nor file, or an Idempotency-Key reused"},
+    422: {"description": "invalid fields or headers, no message nor file, an Idempotency-Key reused, or JSON "
+                "beyond the bounds (nested too deep, a number of more than 40 digits, a lone surrogate)"},
     429: {"description": "this API key's rate limit is reached", "headers": RETRY_AFTER},
     503: {"description": "broker or store unavailable, retry later", "headers": RETRY_AFTER},
 }

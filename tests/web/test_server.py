@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import base64
 import hashlib
 import json
 import re
+import socket
+import time
 from collections.abc import Iterator
 
+import altcha
 import httpx
 import pytest
 from prometheus_client import REGISTRY
@@ -23,9 +27,18 @@ FORM = {"name": "Jeanne Martin", "email": "jeanne.martin@example.fr", "member_nu
         "subject": "Remboursement lunettes", "message": "Bonjour, ma facture d'opticien n'est pas remboursée."}
 
 
+def solved(page: str) -> str:
+    """The ``altcha`` field a browser would post: the page's challenge, solved."""
+    challenge = json.loads(re.search(r"var challenge = (\{.*?\});", page).group(1))
+    solution = altcha.solve_challenge_v1(challenge["challenge"], challenge["salt"], challenge["algorithm"],
+                                         challenge["maxnumber"])
+    payload = {k: challenge[k] for k in ("algorithm", "challenge", "salt", "signature")} | {"number": solution.number}
+    return base64.b64encode(json.dumps(payload).encode()).decode()
+
+
 @pytest.fixture
 def web(amqp_app) -> Iterator[httpx.Client]:
-    api = create_app(amqp_app, api_keys=[KEY], max_bytes=100_000, public_form=True)
+    api = create_app(amqp_app, api_keys=[KEY], max_bytes=100_000, public_form=True, challenge=2000)
     with serve(api) as url, httpx.Client(base_url=url, timeout=10) as client:
         yield client
 
@@ -107,9 +120,10 @@ def test_the_status_follows_the_item_through_the_real_pipeline(web, amqp_app):
 def test_the_french_page_posts_a_browser_form_that_gets_a_tracking_number(web, amqp_app):
     page = web.get("/")
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
-    assert 'action="/v1/submissions"' in page.text and "Votre message" in page.text and "<script" not in page.text
+    assert 'action="/v1/submissions"' in page.text and "Votre message" in page.text
+    assert page.text.count("<script") == 1 and "crypto.subtle" in page.text  # the proof of work, nothing else
 
-    fields = {**FORM, "injected": "ignored"}
+    fields = {**FORM, "injected": "ignored", "altcha": solved(page.text)}
     answer = web.post("/v1/submissions", data=fields, headers={"Accept": "text/html"},
                       files=[("files", ("photo.png", b"\x89PNG\r\n\x1a\n...", "image/png")), ("files", ("", b""))])
 
@@ -155,7 +169,7 @@ def test_a_key_over_its_burst_gets_429_with_retry_after_while_another_key_still_
 
 def test_unauthenticated_requests_spend_nothing_of_a_keys_budget(amqp_app):
     frozen = RateLimiter(per_minute=60, burst=1, clock=lambda: 0.0)
-    api = create_app(amqp_app, api_keys=[KEY], public_form=True, limiter=frozen)
+    api = create_app(amqp_app, api_keys=[KEY], public_form=True, limiter=frozen, challenge=0)
     with serve(api) as url, httpx.Client(base_url=url, timeout=10) as web:
         strangers = [web.post("/v1/submissions", json=FORM, headers=h) for h in ({}, {"X-API-Key": KEY[:-1]})] * 5
         public = web.post("/v1/submissions", data=FORM)  # the open browser form
@@ -164,3 +178,75 @@ def test_unauthenticated_requests_spend_nothing_of_a_keys_budget(amqp_app):
     assert {a.status_code for a in strangers} == {401} and public.status_code == 202
     assert keyed.status_code == 202
     assert list(frozen.buckets) == [hashlib.sha256(KEY.encode()).hexdigest()]  # keyed by hash, never the key
+
+
+@pytest.mark.parametrize("body, status, words", [
+    (b'{"message": ' + b"[" * 5000 + b"]" * 5000 + b"}", 422, "imbriqué trop profondément"),
+    (b'{"message": "x", "n": ' + b"9" * 5000 + b"}", 422, "plus de 40 chiffres"),
+    (b'{"message": "\\ud800 bonjour"}', 422, "moitié de paire UTF-16"),
+    (b'{"message": "x", "n": 1e999}', 422, "trop grand"),
+    (b'{"message": "x",', 400, "pas du JSON lisible"),
+], ids=["deep", "digits", "lone-surrogate", "infinite", "truncated"])
+def test_hostile_json_is_refused_with_a_french_reason_and_never_a_server_error(web, amqp_app, body, status, words):
+    answer = web.post("/v1/submissions", content=body, headers={"X-API-Key": KEY, "Content-Type": "application/json"})
+    assert answer.status_code == status and words in answer.json()["detail"]
+    assert _depth(amqp_app) == 0
+
+
+@pytest.mark.parametrize("form, words", [
+    ('{"message": ' + "[" * 3000 + "]" * 3000 + "}", "imbriqué trop profondément"),
+    ('{"message": "\\ud800"}', "moitié de paire UTF-16"),
+    ('{"message": "x", "autre": {"a": [1, {"b": 2}]}}', "must be a string"),
+], ids=["deep", "lone-surrogate", "nested-field"])
+def test_a_hostile_form_field_of_a_multipart_body_is_refused_with_422(web, amqp_app, form, words):
+    answer = web.post("/v1/submissions", data={"form": form}, files=[("files", ("a.pdf", b"%PDF-1.4", "application/pdf"))],
+                      headers={"X-API-Key": KEY})
+    assert answer.status_code == 422 and words in answer.text
+    assert _depth(amqp_app) == 0
+
+
+def _raw_request(url: str, head: bytes, body: bytes, trickle: float = 0.0) -> tuple[bytes, float]:
+    """Send a request by hand (a lying Content-Length, or a body a byte at a time); the answer and its delay."""
+    host, port = url.removeprefix("http://").split(":")
+    started = time.monotonic()
+    with socket.create_connection((host, int(port)), timeout=15) as sock:
+        sock.sendall(head)
+        try:
+            for byte in body:
+                sock.sendall(bytes([byte]))
+                time.sleep(trickle)
+        except (BrokenPipeError, ConnectionResetError):  # the server answered and closed meanwhile
+            pass
+        answer = sock.recv(65536)
+    return answer, time.monotonic() - started
+
+
+def test_a_body_shorter_than_its_content_length_gets_408_instead_of_hanging(amqp_app):
+    body = json.dumps(FORM).encode()
+    head = (f"POST /v1/submissions HTTP/1.1\r\nHost: t\r\nX-API-Key: {KEY}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body) + 50}\r\n\r\n").encode()
+    with serve(create_app(amqp_app, api_keys=[KEY], body_timeout=1.0)) as url:
+        answer, delay = _raw_request(url, head, body)
+    assert answer.startswith(b"HTTP/1.1 408") and 0.9 <= delay < 5
+    assert _depth(amqp_app) == 0
+
+
+def test_a_body_sent_too_slowly_gets_408(amqp_app):
+    body = json.dumps(FORM).encode()
+    head = (f"POST /v1/submissions HTTP/1.1\r\nHost: t\r\nX-API-Key: {KEY}\r\nContent-Type: application/json\r\n"
+            f"Content-Length: {len(body)}\r\n\r\n").encode()
+    with serve(create_app(amqp_app, api_keys=[KEY], body_timeout=1.0)) as url:
+        answer, _ = _raw_request(url, head, body[:40], trickle=0.05)
+    assert answer.startswith(b"HTTP/1.1 408")
+
+
+def test_the_public_form_needs_its_proof_of_work_once(web, amqp_app):
+    assert web.post("/v1/submissions", data=FORM).status_code == 403
+    assert web.post("/v1/submissions", data=FORM | {"altcha": "bm9wZQ=="}).status_code == 403
+    work = solved(web.get("/").text)
+    first = web.post("/v1/submissions", data=FORM | {"altcha": work})
+    replayed = web.post("/v1/submissions", data=FORM | {"altcha": work})
+    assert first.status_code == 202 and replayed.status_code == 403 and "déjà servi" in replayed.text
+    envelope = amqp_app.records.envelope(first.json()["envelope_id"])
+    assert re.fullmatch(r"[0-9a-f]{16}", envelope.meta["web_peer"]) and "127.0.0.1" not in envelope.meta.values()
+    assert _depth(amqp_app) == 1
