@@ -2,7 +2,9 @@
 correlation id of the item being handled on every line.
 
 The mask is the last line of defence: code logs ids, not content, but a
-library error message may still quote an address or a number. The correlation
+library error message may still quote an address or a number. It covers the
+message, the traceback and the stack of every record, in both formats, and
+the web server's own loggers (uvicorn's) go through the same handler. The correlation
 id (the envelope id) is set by a hook when a stage starts on an item, so every
 line any stage or library logs for that item can be found with one search.
 """
@@ -73,6 +75,16 @@ class CorrelationFilter(logging.Filter):
         return True
 
 
+class MaskingTextFormatter(logging.Formatter):
+    """The text format, with personal data masked in tracebacks and stacks too (the filter sees only the message)."""
+
+    def formatException(self, ei) -> str:  # noqa: N802 - logging's name
+        return mask(super().formatException(ei))
+
+    def formatStack(self, stack_info: str) -> str:  # noqa: N802 - logging's name
+        return mask(super().formatStack(stack_info))
+
+
 class JsonFormatter(logging.Formatter):
     """One JSON object per line."""
 
@@ -84,6 +96,8 @@ class JsonFormatter(logging.Formatter):
             body["correlation_id"] = found
         if record.exc_info:
             body["error"] = mask(self.formatException(record.exc_info))
+        if record.stack_info:
+            body["stack"] = mask(self.formatStack(record.stack_info))
         return json.dumps(body, ensure_ascii=False)
 
 
@@ -92,9 +106,12 @@ def setup_logging(level: str = "INFO", fmt: str = "text") -> None:
     handler = logging.StreamHandler()
     handler.addFilter(CorrelationFilter())
     handler.addFilter(MaskingFilter())
-    handler.setFormatter(JsonFormatter() if fmt == "json" else logging.Formatter(TEXT_FORMAT))
+    handler.setFormatter(JsonFormatter() if fmt == "json" else MaskingTextFormatter(TEXT_FORMAT))
     root = logging.getLogger()
     root.handlers[:] = [handler]
     root.setLevel(level)
     for noisy in ("pdfminer", "urllib3", "amqp", "kombu"):
         logging.getLogger(noisy).setLevel(logging.WARNING)
+    for server in ("uvicorn", "uvicorn.error", "uvicorn.access"):  # through this handler, never their own
+        logging.getLogger(server).handlers[:] = []
+        logging.getLogger(server).propagate = True
