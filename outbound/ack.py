@@ -26,9 +26,11 @@ from email.message import EmailMessage
 from email.utils import format_datetime, formataddr, parseaddr
 
 from intake import ids
+from intake.addresses import mailbox
 from intake.errors import NotFound
 from intake.models import Capture, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
 from outbound import smtp
+from outbound.ack_guard import AckGuard
 from outbound.config import OutboundConfig, SmtpConfig
 from outbound.templates import Rendered, Templates, date_fr
 from storage.records import Records
@@ -39,6 +41,7 @@ NO_REPLY = re.compile(
     r"|mailer[-_.]?daemon|mail[-_.]?daemon|postmaster|bounces?|listserv|majordomo|owner-.*|.*-request)"
     r"(?:[-_.+].*)?$", re.IGNORECASE)
 LOOP_PRECEDENCE = {"bulk", "list", "junk", "auto_reply"}
+MESSAGE_ID = re.compile(r"<[A-Za-z0-9!#$%&'*+/=?^_`{|}~.-]{1,120}@[A-Za-z0-9.-]{1,120}>")
 CHANNELS = {"email": "votre courriel", "webform": "votre message envoyé depuis notre site",
             "letter": "votre courrier", "phone": "votre appel"}
 
@@ -57,11 +60,11 @@ def ack_message_id(case_id: str, envelope_id: str, domain: str) -> str:
 
 
 def recipient(envelope: Envelope, capture: Capture) -> tuple[str | None, str]:
-    """The member's address and where it came from (sender, then the extracted fields)."""
-    address = parseaddr(envelope.sender.email or "")[1].lower()
-    if "@" in address:
+    """The member's address and where it came from (sender, then the extracted fields): only an
+    address that is one deliverable mailbox (intake.addresses)."""
+    if address := mailbox(parseaddr(envelope.sender.email or "")[1]):
         return address, "sender"
-    found = capture.values("email")
+    found = [a for a in map(mailbox, capture.values("email")) if a]
     return (found[0], "extracted") if found else (None, "none")
 
 
@@ -106,7 +109,9 @@ class AckItem:
 
 
 def ack_values(item: AckItem, teams: Mapping[str, str], to_sender: bool) -> dict:
-    """The template variables; deliberately no member number or amounts (the address may be wrong)."""
+    """The template variables: only what intake wrote, never a word the sender typed (no name, subject or
+    message: a form naming someone else's address must not make us carry its text there), and no member
+    number or amounts (the address may be wrong)."""
     deadline = item.route.deadline
     return {
         "reference": item.case_id, "topic": item.classification.topic, "team_id": item.route.team,
@@ -114,7 +119,6 @@ def ack_values(item: AckItem, teams: Mapping[str, str], to_sender: bool) -> dict
         "deadline": date_fr(deadline, weekday=True) if deadline else "",
         "received": date_fr(item.envelope.received_at.date()),
         "channel": CHANNELS.get(item.envelope.channel, "votre demande"),
-        "name": item.envelope.sender.name if to_sender and item.envelope.sender.name else "",
     }
 
 
@@ -127,7 +131,7 @@ def build_message(config: SmtpConfig, rendered: Rendered, to: str, message_id: s
     message["Date"] = format_datetime(utcnow())
     message["Message-ID"] = message_id
     original = item.envelope.headers.get("message-id", "").strip()
-    if item.envelope.channel == "email" and original:
+    if item.envelope.channel == "email" and MESSAGE_ID.fullmatch(original):  # a well-formed id, nothing else
         message["In-Reply-To"] = original  # threads under the member's own mail in their client
         message["References"] = original
     message["Auto-Submitted"] = "auto-replied"
@@ -147,6 +151,7 @@ class Acknowledger:
         self.config = config
         self.templates = templates
         self.send = send
+        self.guard = AckGuard(records, config.ack_limits)
 
     def __call__(self, item: AckItem) -> str:
         """Acknowledge the item if due; return what happened (for tests and metrics)."""
@@ -157,6 +162,8 @@ class Acknowledger:
             return "already"
         address, origin = recipient(item.envelope, item.capture)
         reason = skip_reason(item.envelope, item.classification, address, smtp_config.domain)
+        if reason is None and address is not None:
+            reason = self.guard.admit(item.envelope, item.capture, address)
         if reason is not None or address is None:
             self._record_skip(item, reason or "no e-mail address for the member")
             return "skipped"

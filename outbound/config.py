@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 from intake.backoff import Backoff
 from intake.errors import ConfigError
 from intake.settings import is_loopback
+from outbound.ack_guard import AckLimits, load_directory
 from outbound.settings import OutboundSettings
 
 TlsMode = Literal["none", "starttls", "ssl"]
@@ -109,6 +110,7 @@ class OutboundConfig:
     templates_dir: Path | None = None
     resend_unconfirmed: bool = True
     team_names: Mapping[str, str] = field(default_factory=lambda: FRIENDLY_TEAMS)
+    ack_limits: AckLimits = field(default_factory=AckLimits)
 
 
 def team_names(teams: Mapping[str, str]) -> dict[str, str]:
@@ -146,5 +148,11 @@ def from_settings(settings: OutboundSettings, teams: Mapping[str, str]) -> Outbo
         smtp=smtp_from_settings(settings), webhooks=webhooks_from_settings(settings),
         events_exchange=settings.events_exchange, language=settings.ack_language,
         templates_dir=settings.outbound_templates_dir, resend_unconfirmed=settings.ack_resend_unconfirmed,
-        team_names=MappingProxyType(team_names(teams)),
+        team_names=MappingProxyType(team_names(teams)), ack_limits=ack_limits_from_settings(settings),
     )
+
+
+def ack_limits_from_settings(s: OutboundSettings) -> AckLimits:
+    """The acknowledgements' budgets and directory (ConfigError if the directory cannot be read)."""
+    return AckLimits(per_address=s.ack_max_per_address, per_peer=s.ack_max_per_peer,
+                     known_only=s.ack_known_addresses_only, directory=load_directory(s.ack_directory))

@@ -23,6 +23,10 @@ class OutboundSettings(Section):
     smtp_ca_file: Path | None = None
     ack_language: str = "fr"
     ack_resend_unconfirmed: bool = True
+    ack_max_per_address: int = Field(3, ge=0)  # acknowledgements a day to one address
+    ack_max_per_peer: int = Field(10, ge=0)  # acknowledgements a day caused by one web client
+    ack_known_addresses_only: bool = False  # only to addresses the directory knows for the member
+    ack_directory: Path | None = None  # CSV: member_number,email
     outbound_templates_dir: Path | None = None
     webhook_urls: CommaList = ()
     webhook_secret: SecretStr = SecretStr("")

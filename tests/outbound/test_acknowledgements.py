@@ -26,7 +26,7 @@ def test_a_new_email_case_gets_one_acknowledgement_with_its_reference_team_and_d
     assert inbox.recipients == [["marie.martin@example.org"]] and message["To"] == "marie.martin@example.org"
     assert case_id in message["Subject"] and message["From"] == FROM
     body = message.get_content()
-    assert body.startswith("Bonjour Marie Martin,") and f"la référence {case_id}" in body
+    assert body.startswith("Bonjour,") and f"la référence {case_id}" in body and "Marie" not in body
     assert "confiée à l'équipe de gestion santé, qui vous répondra au plus tard le jeudi 26 novembre 2026" in body
     assert "remboursement de vos soins" in body  # the reimbursement wording
     assert message["Auto-Submitted"] == "auto-replied" and message["X-Auto-Response-Suppress"] == "All"

@@ -10,6 +10,7 @@ from outbound_support import smtp_config
 
 from connectors.email import parse_email
 from outbound.stage import OutboundHandler
+from outbound.templates import date_fr
 
 
 def _mail(subject: str, body: str, message_id: str, **headers: str) -> bytes:
@@ -41,7 +42,8 @@ def test_a_member_mail_is_acknowledged_and_the_replies_to_it_join_the_case(pipel
         "Remboursement consultation", "Bonjour, je n'ai pas reçu le remboursement de ma consultation du "
         "2 novembre 2026 chez le kiné (60 €). Adhérent n° 12345678. Merci, Marie Martin", "<q1@example.org>"))
     [ack] = inbox.messages
-    assert case_id in ack["Subject"] and "au plus tard le jeudi 26 novembre 2026" in ack.get_content()
+    deadline = pipeline.app.records.case(case_id).deadline  # counted from our receipt, not the mail's Date
+    assert case_id in ack["Subject"] and f"au plus tard le {date_fr(deadline, weekday=True)}" in ack.get_content()
 
     reply = _mail(f"Re: {ack['Subject']}", "Je joins le décompte. Marie Martin", "<q2@example.org>",
                   In_Reply_To=ack["Message-ID"], References=f"<q1@example.org> {ack['Message-ID']}")
