@@ -88,8 +88,12 @@ class WebhookConfig:
         if len(self.secret) < 16:
             raise ConfigError("INTAKE_WEBHOOK_SECRET needs 16+ characters when INTAKE_WEBHOOK_URLS is set")
         for url in self.urls:
-            if urlsplit(url).scheme not in {"http", "https"} or not urlsplit(url).hostname:
-                raise ConfigError(f"INTAKE_WEBHOOK_URLS: not an http(s) URL: {urlsplit(url).netloc or url[:40]!r}")
+            parts = urlsplit(url)
+            if parts.scheme not in {"http", "https"} or not parts.hostname:
+                raise ConfigError(f"INTAKE_WEBHOOK_URLS: not an http(s) URL: {parts.netloc or url[:40]!r}")
+            if parts.scheme == "http" and not is_loopback(parts.hostname):  # events carry personal data
+                raise ConfigError(f"INTAKE_WEBHOOK_URLS: https:// is required except on loopback, "
+                                  f"not http://{parts.hostname}")
         if self.max_attempts < 1 or self.timeout_seconds <= 0:
             raise ConfigError("INTAKE_WEBHOOK_MAX_ATTEMPTS and INTAKE_WEBHOOK_TIMEOUT_SECONDS must be positive")
 

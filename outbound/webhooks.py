@@ -1,8 +1,10 @@
 """Webhooks: POST one case event as JSON, signed, retried with backoff.
 
-Headers: ``X-Intake-Signature: sha256=<hex HMAC-SHA256 of the raw body>``,
-``X-Intake-Event-Id`` (receivers deduplicate on it) and ``X-Intake-Timestamp``
-(Unix seconds of this attempt, so a receiver can refuse stale replays).
+Headers: ``X-Intake-Timestamp`` (Unix seconds of this attempt),
+``X-Intake-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>." followed by the
+raw body>`` (the timestamp is signed with the body, so a receiver that refuses
+old timestamps refuses replays: :func:`verify` with ``tolerance``) and
+``X-Intake-Event-Id`` (receivers deduplicate on it).
 A 2xx is success; 5xx, 408, 429 and network errors or timeouts are retried;
 any other answer (a 4xx: the receiver refuses this event) gives up at once.
 """
@@ -27,16 +29,21 @@ SIGNATURE_HEADER = "X-Intake-Signature"
 EVENT_ID_HEADER = "X-Intake-Event-Id"
 TIMESTAMP_HEADER = "X-Intake-Timestamp"
 RETRIED_STATUSES = {408, 429}
+TOLERANCE_SECONDS = 300
 
 
-def sign(secret: str, body: bytes) -> str:
-    """The signature header value for ``body``."""
-    return "sha256=" + hmac.new(secret.encode(), body, hashlib.sha256).hexdigest()
+def sign(secret: str, timestamp: str, body: bytes) -> str:
+    """The signature header value of ``body`` sent at ``timestamp`` (Unix seconds, as text)."""
+    return "sha256=" + hmac.new(secret.encode(), timestamp.encode() + b"." + body, hashlib.sha256).hexdigest()
 
 
-def verify(secret: str, body: bytes, signature: str) -> bool:
-    """Whether ``signature`` is the one ``body`` gets with ``secret`` (constant time)."""
-    return hmac.compare_digest(sign(secret, body), signature or "")
+def verify(secret: str, body: bytes, signature: str, timestamp: str, tolerance: float = TOLERANCE_SECONDS,
+           now: float | None = None) -> bool:
+    """Whether a delivery is genuine and fresh: ``signature`` signs ``timestamp`` and ``body`` with
+    ``secret`` (constant time), and ``timestamp`` is within ``tolerance`` seconds of ``now``."""
+    if not (timestamp or "").isdigit() or abs((time.time() if now is None else now) - int(timestamp)) > tolerance:
+        return False
+    return hmac.compare_digest(sign(secret, timestamp, body), signature or "")
 
 
 def target_id(url: str) -> str:
@@ -79,9 +86,9 @@ class WebhookSender:
 
     def headers(self, event_id: str, body: bytes) -> dict[str, str]:
         """The headers of one attempt."""
-        return {"Content-Type": "application/json", SIGNATURE_HEADER: sign(self.config.secret, body),
-                EVENT_ID_HEADER: event_id, TIMESTAMP_HEADER: str(int(time.time())),
-                "User-Agent": "intake-webhooks/1"}
+        stamp = str(int(time.time()))
+        return {"Content-Type": "application/json", SIGNATURE_HEADER: sign(self.config.secret, stamp, body),
+                EVENT_ID_HEADER: event_id, TIMESTAMP_HEADER: stamp, "User-Agent": "intake-webhooks/2"}
 
     def deliver(self, url: str, event_id: str, body: bytes) -> Outcome:
         """POST ``body`` until it is accepted, refused, or the attempts run out."""

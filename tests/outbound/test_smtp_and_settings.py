@@ -87,7 +87,8 @@ def test_the_config_is_built_from_the_settings_fields_the_lead_adds():
         smtp_password="s3cret", smtp_from=FROM, smtp_timeout_seconds=30.0, smtp_ca_file=None,
         webhook_urls=("https://helpdesk.example/hooks",), webhook_secret="x" * 32, webhook_timeout_seconds=10.0,
         webhook_max_attempts=5, webhook_retry_base_seconds=1.0, events_exchange="intake.events", ack_language="fr",
-        outbound_templates_dir=None, ack_resend_unconfirmed=True)
+        outbound_templates_dir=None, ack_resend_unconfirmed=True, ack_max_per_address=3, ack_max_per_peer=10,
+        ack_known_addresses_only=False, ack_directory=None)
     config = from_settings(settings, load_rules().teams)
     assert config.smtp.effective_port == 465 and config.smtp.domain == "mutuelle.example"
     assert "s3cret" not in repr(config) and config.webhooks.urls == ("https://helpdesk.example/hooks",)

@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from outbound_support import SECRET, make_item, webhook_config
 
+from intake.errors import ConfigError
 from outbound.events_out import DeliveryLog
 from outbound.webhooks import sign, target_id, verify
 from storage import lifecycle
@@ -27,16 +29,35 @@ def test_every_event_reaches_the_receiver_signed_with_the_shared_secret(pipeline
     assert [e["kind"] for e in receiver.accepted()] == RECORDED
     for request in receiver.requests:
         headers = request["headers"]
-        assert verify(SECRET, request["body"], headers["x-intake-signature"])
-        assert not verify("another-secret-of-enough-length", request["body"], headers["x-intake-signature"])
+        stamp = headers["x-intake-timestamp"]
+        assert verify(SECRET, request["body"], headers["x-intake-signature"], stamp)
+        assert not verify("another-secret-of-enough-length", request["body"], headers["x-intake-signature"], stamp)
         assert headers["x-intake-event-id"] == request["json"]["id"] and request["json"]["case_id"] == case_id
         assert headers["x-intake-timestamp"].isdigit() and headers["content-type"] == "application/json"
 
 
-def test_the_signature_is_the_hmac_of_the_exact_body():
-    body = json.dumps({"id": "e1"}).encode()
-    assert sign(SECRET, body).startswith("sha256=") and len(sign(SECRET, body)) == 7 + 64
-    assert not verify(SECRET, body + b" ", sign(SECRET, body))
+def test_the_signature_is_the_hmac_of_the_timestamp_and_the_exact_body():
+    body, now = json.dumps({"id": "e1"}).encode(), 1_800_000_000
+    signature = sign(SECRET, str(now), body)
+    assert signature.startswith("sha256=") and len(signature) == 7 + 64
+    assert verify(SECRET, body, signature, str(now), now=now + 10)
+    assert not verify(SECRET, body + b" ", signature, str(now), now=now)
+    assert not verify(SECRET, body, signature, str(now + 1), now=now)  # the timestamp is signed too
+
+
+def test_a_receiver_refuses_a_replay_once_its_timestamp_is_old():
+    body, sent = json.dumps({"id": "e1"}).encode(), 1_800_000_000
+    signature = sign(SECRET, str(sent), body)
+    assert verify(SECRET, body, signature, str(sent), tolerance=300, now=sent + 299)
+    assert not verify(SECRET, body, signature, str(sent), tolerance=300, now=sent + 301)
+    assert not verify(SECRET, body, signature, "not-a-number", now=sent)
+
+
+@pytest.mark.parametrize("url", ["http://helpdesk.example/hooks", "http://10.0.0.5:9000/intake"])
+def test_a_plain_http_webhook_url_is_refused_except_on_loopback(url):
+    with pytest.raises(ConfigError, match="https:// is required"):
+        webhook_config(url)
+    assert webhook_config("http://127.0.0.1:9000/intake", "http://localhost/x", "https://helpdesk.example/h").urls
 
 
 def test_a_receiver_failing_twice_with_500_gets_each_event_once_after_retries(pipeline, receiver):
