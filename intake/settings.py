@@ -20,7 +20,9 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
-from pydantic import Field, ValidationError, field_validator
+from urllib.parse import urlsplit
+
+from pydantic import Field, ValidationError, field_validator, model_validator
 from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, PydanticBaseSettingsSource, SettingsConfigDict
 from pydantic_settings.exceptions import SettingsError
 
@@ -30,6 +32,9 @@ ENV_PREFIX = "INTAKE_"
 DEFAULT_MEMBER_PATTERN = r"(?i)adh[ée]rent\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*(\d(?: ?\d){7})\b"
 DEFAULT_POLICY_PATTERN = r"(?i)contrat\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*([A-Z]{2}-?\d(?: ?\d){5})\b"
 SECRET_WORDS = ("password", "secret", "key", "users", "mailboxes")
+# user:password pairs that ship with RabbitMQ, MinIO or intake's own examples: refused off loopback
+DEFAULT_CREDENTIALS = {("guest", "guest"), ("minioadmin", "minioadmin"), ("intake", "intake"),
+                       ("intake", "intake-secret"), ("intake", "CHANGE-ME")}
 _environ: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextVar("intake_environ", default=None)
 
 CommaList = Annotated[tuple[str, ...], NoDecode]
@@ -137,6 +142,14 @@ class Settings(Section):
             raise ValueError(f"not a valid regular expression: {exc}") from exc
         return value
 
+    @model_validator(mode="after")
+    def _no_default_credentials(self) -> "Settings":
+        for name, url in (("INTAKE_BROKER_URL", self.broker_url), ("INTAKE_STORE_URL", self.store_url)):
+            if uses_default_credentials(url):
+                raise ValueError(f"{name} uses a well-known default user and password on a host other than "
+                                 "loopback: set a password of your own")
+        return self
+
     @property
     def effective_broker_url(self) -> str:
         """The broker URL; the embedded default is kombu's filesystem transport."""
@@ -160,6 +173,16 @@ def is_loopback(host: str) -> bool:
         return ipaddress.ip_address(host).is_loopback
     except ValueError:
         return False
+
+
+def uses_default_credentials(url: str) -> bool:
+    """Whether ``url`` logs in with a well-known default user and password to a host that is not this machine."""
+    try:
+        parts = urlsplit(url)
+        pair, host = (parts.username or "", parts.password or ""), parts.hostname or ""
+    except ValueError:
+        return False
+    return pair in DEFAULT_CREDENTIALS and bool(host) and not is_loopback(host)
 
 
 def explain(exc: ValidationError) -> str:

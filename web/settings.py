@@ -29,6 +29,7 @@ class WebSettings(Section):
     web_port: int = Field(8080, gt=0, lt=65536)
     dashboard_users: Annotated[tuple[dict[str, Any], ...], NoDecode] = ()
     dashboard_session_secret: SecretStr | None = None
+    web_replicas: int = Field(1, ge=1)  # web processes behind one address: they must share the session secret
 
     @field_validator("dashboard_users", mode="before")
     @classmethod
@@ -53,4 +54,7 @@ class WebSettings(Section):
         """Why the web app cannot serve submissions with these settings, or None."""
         if not self.web_api_keys and not self.web_public_form:
             return "needs INTAKE_WEB_API_KEYS (or INTAKE_WEB_PUBLIC_FORM=true)"
+        if self.web_replicas > 1 and not (self.dashboard_session_secret and self.dashboard_session_secret.get_secret_value()):
+            return (f"needs INTAKE_DASHBOARD_SESSION_SECRET shared by its {self.web_replicas} replicas "
+                    "(INTAKE_WEB_REPLICAS): each would sign sessions and challenges with a key of its own")
         return None

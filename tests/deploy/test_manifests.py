@@ -16,6 +16,8 @@ import pytest
 import yaml
 
 from cli.config import setting_names
+from intake.errors import ConfigError
+from intake.settings import Settings
 from runtime.bus import STAGES, stage_queue
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -198,3 +200,44 @@ def test_systemd_units_verify(tmp_path):
     problems = [line for line in (result.stderr + result.stdout).splitlines()
                 if line.strip() and "Couldn't process aliases" not in line]
     assert result.returncode == 0 and not problems, problems
+
+
+# --- no default credentials, shared session secret --------------------------------------------------
+
+def test_compose_has_no_default_password_and_passes_the_dashboard_users_and_session_secret(compose):
+    text = (DEPLOY / "compose" / "docker-compose.yml").read_text()
+    assert not re.search(r"\$\{[A-Z_]*(PASSWORD|SECRET|KEYS|USERS)[A-Z_]*:-", text), "a credential with a default"
+    web = compose["services"]["web"]["environment"]
+    assert web["INTAKE_DASHBOARD_USERS"].startswith("${INTAKE_DASHBOARD_USERS:?")
+    assert web["INTAKE_DASHBOARD_SESSION_SECRET"].startswith("${INTAKE_DASHBOARD_SESSION_SECRET:?")
+
+
+def test_kubernetes_web_replicas_declare_their_number_and_share_a_session_secret(manifests):
+    web = of_kind(manifests, "Deployment")["intake-web"]
+    env = {e["name"]: e for e in web["spec"]["template"]["spec"]["containers"][0]["env"]}
+    assert int(env["INTAKE_WEB_REPLICAS"]["value"]) == web["spec"]["replicas"]
+    assert env["INTAKE_DASHBOARD_SESSION_SECRET"]["valueFrom"]["secretKeyRef"]["name"] == "intake"
+    assert "INTAKE_DASHBOARD_USERS" in env
+
+
+def test_several_web_replicas_without_a_shared_session_secret_refuse_to_start():
+    from web.settings import WebSettings
+
+    alone = WebSettings.load(environ={"INTAKE_WEB_API_KEYS": "cle-portail-adherent-0123456789",
+                                      "INTAKE_WEB_REPLICAS": "2"})
+    assert "INTAKE_DASHBOARD_SESSION_SECRET" in alone.problem()
+    shared = WebSettings.load(environ={"INTAKE_WEB_API_KEYS": "cle-portail-adherent-0123456789",
+                                       "INTAKE_WEB_REPLICAS": "2", "INTAKE_DASHBOARD_SESSION_SECRET": "x" * 64})
+    assert shared.problem() is None
+
+
+@pytest.mark.parametrize("variable, url", [
+    ("INTAKE_BROKER_URL", "amqp://guest:guest@rabbitmq:5672/intake"),
+    ("INTAKE_BROKER_URL", "amqp://intake:CHANGE-ME@rabbitmq.internal:5672/intake"),
+    ("INTAKE_STORE_URL", "s3://minioadmin:minioadmin@minio:9000/intake-cases"),
+])
+def test_a_deployment_with_default_credentials_refuses_to_start(variable, url):
+    with pytest.raises(ConfigError, match=f"{variable} uses a well-known default"):
+        Settings.load(environ={variable: url})
+    on_loopback = url.split("@")[0] + "@127.0.0.1:5672/intake"  # a developer's own services may keep them
+    assert Settings.load(environ={variable: on_loopback})
