@@ -61,19 +61,19 @@ class AttachmentsStep:
 def read_document(name: str, ref: ObjectRef, ctx: CaptureContext, load: Loader) -> DocumentCapture:
     """One document's pages, or the reason it could not be read."""
     if ref.size > ctx.max_bytes:
-        return DocumentCapture(name=name, sha256=ref.sha256, mime="unknown", error=f"too large: {ref.size} bytes")
+        return DocumentCapture(name=name, sha256=ref.sha256, mime="unknown", error=f"trop gros : {ref.size} octets")
     data = load(ref)
     mime = sniff(data)
     try:
         if mime == EMPTY:
-            raise PermanentError("empty file")
+            raise PermanentError("fichier vide")
         if reason := refusal(mime, data):
             raise UnsupportedInput(reason)
         pages = extractor_for(mime).extract(data, ctx)
     except RetryableError:
         raise
     except IntakeError as exc:
-        return DocumentCapture(name=name, sha256=ref.sha256, mime=mime, error=str(exc))
+        return DocumentCapture(name=name, sha256=ref.sha256, mime=mime, error=exc.message)
     return DocumentCapture(name=name, sha256=ref.sha256, mime=mime, pages=tuple(pages))
 
 
@@ -82,7 +82,7 @@ def _refuse_if_nothing_readable(state: CaptureState) -> None:
     readable = any(d.text.strip() for d in state.documents)
     errors = [f"{d.name}: {d.error}" for d in state.documents if d.error]
     if errors and not readable:
-        raise PermanentError("no readable content", documents="; ".join(errors))
+        raise PermanentError(f"aucun contenu lisible ({'; '.join(errors)})"[:1000], documents=len(errors))
 
 
 class LanguageStep:

@@ -69,9 +69,10 @@ def quarantined(stage: str, reason: str) -> None:
 
 def reason_label(reason: str) -> str:
     """A reason short and stable enough to be a label: no details, ids or numbers."""
-    if re.match(r"failed \d+ times", reason):
+    if re.match(r"failed \d+ times|abandonné après \d+ tentatives", reason):
         return "retries exhausted"
-    head = re.split(r" \(|: |; ", reason, maxsplit=1)[0]
+    reason = re.sub(r"^ligne \d+ : ", "", reason)  # a refused row of a call log: the label is why
+    head = re.split(r" \(| ?: | ?; ", reason, maxsplit=1)[0]
     return re.sub(r"\d+", "N", head).strip()[:60] or "unknown"
 
 

@@ -85,8 +85,8 @@ class Worker:
         try:
             follow = self._process(handler, body)
         except PermanentError as exc:
-            reason = str(exc)
-            return self._settle(message, lambda: self._give_up(handler.stage, body, reason))
+            failure = exc
+            return self._settle(message, lambda: self._give_up(handler.stage, body, failure.message, failure.data))
         except Exception as exc:  # the one deliberate catch-all: anything else is retried
             error = exc
             return self._settle(message, lambda: self._again(handler.stage, body, error, attempt))
@@ -116,7 +116,7 @@ class Worker:
         try:
             return self._process(handler, body)
         except PermanentError as exc:
-            self._give_up(handler.stage, body, str(exc))
+            self._give_up(handler.stage, body, exc.message, exc.data)
         except Exception as exc:  # retried through the stage's queue, like any failure
             self._again(handler.stage, body, exc, 1)
         return None
@@ -134,14 +134,16 @@ class Worker:
 
     def _again(self, stage: str, body: dict[str, Any], exc: BaseException, attempt: int) -> None:
         if attempt >= self.retry.max_attempts:
-            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()
-            return self._give_up(stage, body, f"failed {attempt} times; last error: {detail}")
+            detail = "".join(traceback.format_exception_only(type(exc), exc)).strip()[:2000]
+            reason = f"abandonné après {attempt} tentatives ; dernière erreur : {type(exc).__name__}"
+            return self._give_up(stage, body, reason, {"error": detail})
         self.hooks.emit("on_retry", stage, body, exc, attempt)
         self.sleep(self.retry.delay(attempt))
         self.bus.send_to_stage(stage, body, attempt=attempt)
 
-    def _give_up(self, stage: str, body: dict[str, Any], reason: str) -> None:
+    def _give_up(self, stage: str, body: dict[str, Any], reason: str, details: dict | None = None) -> None:
+        """Quarantine with the reason an operator reads (a French sentence) and the technical details apart."""
         item_id = ids.quarantine_item(stage, str(body.get("envelope_id", "unknown")))
-        self.records.quarantine(item_id, stage, reason, body)
+        self.records.quarantine(item_id, stage, reason, body, details)
         self.bus.publish(dead_queue(stage), {**body, "reason": reason})
         self.hooks.emit("on_quarantine", stage, body, reason)

@@ -193,15 +193,16 @@ class Records:
         """The case ids of one member."""
         return [k.rsplit("/", 1)[1] for k in self.store.list(f"index/member/{_safe(member)}/")]
 
-    def quarantine(self, item_id: str, stage: str, reason: str, payload: dict) -> str:
-        """Keep an item that could not be processed, with the reason; return its quarantine id.
+    def quarantine(self, item_id: str, stage: str, reason: str, payload: dict, details: dict | None = None) -> str:
+        """Keep an item that could not be processed, with the reason (a sentence for an operator) and the
+        technical details apart; return its quarantine id.
 
         Each quarantining gets its own id (item + time), so retrying one entry can never
         remove a newer entry for the same item."""
         now = utcnow()
         entry_id = ids.quarantine_entry_id(item_id, now)
         body = {"id": entry_id, "item": item_id, "stage": stage, "reason": reason, "at": now.isoformat(),
-                "payload": payload}
+                "payload": payload} | ({"details": details} if details else {})
         self.store.put(f"quarantine/{entry_id}.json", json.dumps(body, indent=1, default=str).encode(), JSON)
         return entry_id
 

@@ -38,5 +38,5 @@ def extractor_for(mime: str) -> Extractor:
     """The extractor for a sniffed MIME type; UnsupportedInput if none."""
     target = REGISTRY.get(mime) or REGISTRY.get(mime.split("/", 1)[0] + "/*")
     if target is None:
-        raise UnsupportedInput("no extractor for this type", mime=mime)
+        raise UnsupportedInput(f"type de document non pris en charge ({mime})", mime=mime)
     return load(target)

@@ -18,6 +18,10 @@ from capture.ocr.pages import ocr_capture, ocr_pages
 from intake.errors import PermanentError, UnsupportedInput
 from intake.models import PageCapture
 
+# what an operator reads in the quarantine; the library's own words stay in the error's data
+BOMB = "image trop grande : refusée comme bombe de décompression"
+BROKEN = "image endommagée ou tronquée"
+
 
 def open_image(data: bytes, ctx: CaptureContext) -> Image.Image:
     """Open an image with the pixel limit enforced; convert Pillow errors."""
@@ -29,11 +33,11 @@ def open_image(data: bytes, ctx: CaptureContext) -> Image.Image:
             image.load()
         return image
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
-        raise PermanentError("image too large (decompression bomb guard)", error=str(exc)) from exc
+        raise PermanentError(BOMB, error=str(exc)) from exc
     except UnidentifiedImageError as exc:
-        raise UnsupportedInput("not a readable image") from exc
+        raise UnsupportedInput("image illisible : format non reconnu") from exc
     except (OSError, SyntaxError, ValueError) as exc:
-        raise PermanentError("corrupt or truncated image", error=str(exc)) from exc
+        raise PermanentError(BROKEN, error=str(exc)) from exc
 
 
 def extract(data: bytes, ctx: CaptureContext) -> list[PageCapture]:
@@ -46,7 +50,7 @@ def _frames(image: Image.Image, ctx: CaptureContext) -> Iterator[Image.Image]:
     """Each frame, decoded one at a time; Pillow's guard only saw the first frame's size."""
     for number, frame in enumerate(itertools.islice(ImageSequence.Iterator(image), ctx.max_pages), start=1):
         if frame.width * frame.height > ctx.max_pixels:
-            raise PermanentError("image too large (decompression bomb guard)", page=number,
+            raise PermanentError(BOMB, page=number,
                                  pixels=frame.width * frame.height)
         yield _decoded(frame, number)
 
@@ -56,4 +60,4 @@ def _decoded(frame: Image.Image, number: int) -> Image.Image:
     try:
         return frame.copy()
     except (OSError, SyntaxError, ValueError) as exc:
-        raise PermanentError("corrupt or truncated image", page=number, error=str(exc)) from exc
+        raise PermanentError(BROKEN, page=number, error=str(exc)) from exc

@@ -59,13 +59,14 @@ def _page_image(document: pypdfium2.PdfDocument, number: int, dpi: int, max_pixe
         page = document[number - 1]
         return scan_image(page, max_pixels) or _render(page, number, dpi, max_pixels)
     except pypdfium2.PdfiumError as exc:
-        raise PermanentError("PDF page cannot be rendered", page=number, error=str(exc)) from exc
+        raise PermanentError(f"la page {number} du PDF ne peut pas être affichée", page=number, error=str(exc)) from exc
 
 
 def _render(page: pypdfium2.PdfPage, number: int, dpi: int, max_pixels: int) -> Image.Image:
     width, height = (round(side * dpi / 72) for side in page.get_size())
     if width * height > max_pixels:  # a page of absurd size is a rendering bomb
-        raise PermanentError("PDF page too large to render", page=number, pixels=width * height)
+        raise PermanentError(f"la page {number} du PDF est trop grande pour être lue", page=number,
+                             pixels=width * height)
     return page.render(scale=dpi / 72, grayscale=True).to_pil()
 
 

@@ -13,6 +13,7 @@ from pdfminer.pdfdocument import PDFEncryptionError, PDFPasswordIncorrect
 from pdfminer.pdfparser import PDFSyntaxError
 from pdfplumber.utils.exceptions import PdfminerException
 
+from capture.extractors.pdf_text import CORRUPT, ENCRYPTED
 from intake.errors import PermanentError
 
 _PDF_ERRORS = (PdfminerException, PDFSyntaxError, PDFPasswordIncorrect, PDFEncryptionError, ValueError, KeyError,
@@ -27,7 +28,7 @@ def layers(stream: BinaryIO, max_pages: int) -> list[tuple[str, bool]]:
     except _PDF_ERRORS as exc:
         cause = _cause(exc)
         encrypted = isinstance(cause, (PDFPasswordIncorrect, PDFEncryptionError))
-        raise PermanentError("encrypted PDF" if encrypted else "corrupt PDF", error=_describe(cause)) from exc
+        raise PermanentError(ENCRYPTED if encrypted else CORRUPT, error=_describe(cause)) from exc
 
 
 def _cause(exc: BaseException) -> BaseException:

@@ -7,7 +7,8 @@ groups characters into lines by their position; choose it with
 ``INTAKE_PDF_TEXT_LAYER=pdfplumber`` for PDFs whose drawing order is not
 their reading order. Each reader returns, per page, the text and whether the
 page holds an image (a page with an image and almost no text is a scan),
-and turns the library's errors into "encrypted PDF" or "corrupt PDF".
+and turns the library's errors into a French sentence (protected by a
+password, or damaged), the library's own message kept in the error's data.
 """
 
 from __future__ import annotations
@@ -22,6 +23,9 @@ from intake.errors import PermanentError
 from intake.plugins import load
 
 Layer = tuple[str, bool]  # (text, has an image)
+# what an operator reads in the quarantine; the library's own words stay in the error's data
+ENCRYPTED = "PDF protégé par un mot de passe : il ne peut pas être lu"
+CORRUPT = "PDF endommagé : il ne peut pas être lu"
 Reader = Callable[[bytes, int], list[Layer]]
 
 
@@ -31,7 +35,7 @@ def pdfium_layers(data: bytes, max_pages: int) -> list[Layer]:
     try:
         return [_pdfium_page(document[n]) for n in range(min(len(document), max_pages))]
     except pypdfium2.PdfiumError as exc:
-        raise PermanentError("corrupt PDF", error=f"PdfiumError: {exc}"[:200]) from exc
+        raise PermanentError(CORRUPT, error=f"PdfiumError: {exc}"[:200]) from exc
     finally:
         document.close()
 
@@ -42,8 +46,7 @@ def open_pdfium(data: bytes) -> pypdfium2.PdfDocument:
         return pypdfium2.PdfDocument(data)
     except pypdfium2.PdfiumError as exc:
         encrypted = exc.err_code == pdfium_c.FPDF_ERR_PASSWORD
-        raise PermanentError("encrypted PDF" if encrypted else "corrupt PDF", error=f"PdfiumError: {exc}"[:200]) \
-            from exc
+        raise PermanentError(ENCRYPTED if encrypted else CORRUPT, error=f"PdfiumError: {exc}"[:200]) from exc
 
 
 def _pdfium_page(page: pypdfium2.PdfPage) -> Layer:
@@ -66,4 +69,4 @@ def reader(name: str) -> Reader:
     try:
         return READERS[name]
     except KeyError:
-        raise PermanentError("unknown PDF text-layer reader", name=name, known=sorted(READERS)) from None
+        raise PermanentError("lecteur de PDF inconnu", name=name, known=sorted(READERS)) from None

@@ -66,7 +66,7 @@ class Engine:
         if self.expired:
             self.close()
             raise RetryableError("OCR timed out", seconds=TIMEOUT_SECONDS)
-        raise PermanentError("tesseract crashed on this page", exit=self.close(kill=True))
+        raise PermanentError("la reconnaissance de texte (Tesseract) a planté sur cette page", exit=self.close(kill=True))
 
     def _expire(self) -> None:
         self.expired = True

@@ -122,7 +122,7 @@ def _run(command: list[str]) -> None:
         raise RetryableError("OCR timed out", seconds=OCR_TIMEOUT_SECONDS) from exc
     except subprocess.CalledProcessError as exc:
         error = exc.stderr.decode(errors="replace").strip()[-300:]
-        raise PermanentError("tesseract cannot read this image", error=error) from exc
+        raise PermanentError("la reconnaissance de texte (Tesseract) ne peut pas lire cette image", error=error) from exc
 
 
 def _read_output(path: Path) -> str:

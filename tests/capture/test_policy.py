@@ -89,9 +89,9 @@ def test_an_item_whose_only_attachment_is_refused_is_quarantined_with_the_reason
     envelope = Envelope(id="env-bomb", channel="email", source="test", source_id="1",
                         received_at=datetime.now(timezone.utc),
                         attachments=(Attachment(filename="facture.pdf", declared_type="application/pdf", ref=ref),))
-    with pytest.raises(PermanentError, match="no readable content") as caught:
+    with pytest.raises(PermanentError, match="aucun contenu lisible") as caught:
         run_capture(envelope, lambda _: zip_bomb, CTX)
-    assert "refused: archive" in caught.value.data["documents"]
+    assert "refused: archive" in caught.value.message
 
 
 def test_an_elf_executable_is_refused():

@@ -4,6 +4,7 @@ reason, one by one, and the worker never crashes or loops."""
 from __future__ import annotations
 
 import io
+import re
 import sysconfig
 import zipfile
 from email.message import EmailMessage
@@ -60,6 +61,12 @@ def _generated(folder: Path) -> dict[str, bytes]:
         ]),
         "wrong-charset.eml": _mail("charset", raw_subject="Réclamation très urgente".encode("latin-1")),
         "garbage.eml": b"\xff\xfe\x00garbage that is no e-mail at all\x00\x01",
+        "no-headers.eml": b"Bonjour,\nje voudrais un remboursement.\nJeanne\n",
+        "deep.json": b'{"message": ' + b"[" * 5000 + b"]" * 5000 + b"}",
+        "digits.json": b'{"message": "Bonjour", "n": ' + b"9" * 5000 + b"}",
+        "surrogate.json": b'{"message": "\\ud800"}',
+        "year-9999.json": b'{"message": "Bonjour", "submitted_at": "9999-12-31T23:59:59+00:00"}',
+        "year-1.json": b'{"message": "Bonjour encore", "submitted_at": "0001-01-01T00:00:00"}',
     }
 
 
@@ -96,7 +103,7 @@ def test_every_bad_item_ends_processed_or_quarantined_with_a_reason(tmp_path, co
     for path in _corpus(inbox, corpora):
         report = ingest_paths(app, [path])
         submitted[path.name] = [e.id for e in report.envelopes]
-        refused.update({name: reason for name, reason in report.quarantined})
+        refused.update({name: reason for name, reason in report.quarantined + report.already})
     app.worker().run(idle_timeout=3)
 
     quarantined = {q["payload"].get("envelope_id"): q["reason"] for q in app.records.quarantined()}
@@ -109,14 +116,22 @@ def test_every_bad_item_ends_processed_or_quarantined_with_a_reason(tmp_path, co
         outcomes[name] = "; ".join(_outcome(app, e, quarantined) for e in envelope_ids)
     app.close()
 
-    assert "size limit" in outcomes["over-the-limit.tif"]
-    assert "application/x-empty" in outcomes["zero-bytes.pdf"]
-    assert outcomes["not-really.pdf"].startswith("refused at ingest: unrecognised file")
+    assert "au-delà de la limite" in outcomes["over-the-limit.tif"]
+    assert outcomes["zero-bytes.pdf"] == "refused at ingest: le fichier est vide"
+    assert outcomes["not-really.pdf"].startswith("refused at ingest: type de fichier non reconnu")
     for name in ("truncated.pdf", "encrypted.pdf", "bomb.png", "truncated-scan.png"):
-        assert outcomes[name].startswith("quarantined: no readable content"), (name, outcomes[name])
-    assert "encrypted PDF" in outcomes["encrypted.pdf"] and "decompression bomb" in outcomes["bomb.png"]
+        assert outcomes[name].startswith("quarantined: aucun contenu lisible"), (name, outcomes[name])
+    assert "PDF protégé par un mot de passe" in outcomes["encrypted.pdf"]
+    assert "bombe de décompression" in outcomes["bomb.png"]
     assert outcomes["zip-bomb.eml"].startswith("case ") and outcomes["path-tricks.eml"].startswith("case ")
     assert outcomes["wrong-charset.eml"].startswith("case ")
+    for name in ("garbage.eml", "no-headers.eml"):
+        assert outcomes[name] == "refused at ingest: ce fichier n'est pas un courriel : il n'a aucun en-tête de message"
+    for name, words in (("deep.json", "imbriqué"), ("digits.json", "chiffres"), ("surrogate.json", "UTF-16")):
+        assert outcomes[name].startswith("refused at ingest: ") and words in outcomes[name]
+    assert outcomes["year-9999.json"].startswith("case ") and outcomes["year-1.json"].startswith("case ")
+    # reasons are sentences for an operator: no library's own words, no exception names
+    assert not [o for o in outcomes.values() if re.search(r"PDFium|Success\)|Error\b|Traceback|errno", o)]
     assert sum(o.startswith("case ") for n, o in outcomes.items() if n.startswith("cpython-")) >= 40
     assert all(o.startswith(("case ", "quarantined: ", "refused at ingest: ")) for o in outcomes.values())
 

@@ -77,7 +77,7 @@ def test_the_counters_scraped_over_http_match_the_items_fed(app, fed):
         1 for c, _ in decided if c.screened)
     handled = _delta(before, after, "intake_stage_seconds_count", "stage")
     assert [handled[s] for s in ("capture", "classify", "record")] == [len(envelopes) - 1, len(decided), len(decided)]
-    assert _delta(before, after, "intake_quarantined_total", "reason") == {"no readable content": 1}
+    assert _delta(before, after, "intake_quarantined_total", "reason") == {"aucun contenu lisible": 1}
     assert len(envelopes) == 10 and len(decided) == 9
 
 

@@ -64,7 +64,8 @@ def test_an_item_failing_every_attempt_is_quarantined_and_dead_lettered(bus, rec
     _run(bus, records, handler, items=1, attempts=3)
     assert handler.calls == {"env-0": 3}
     [item] = records.quarantined()
-    assert item["stage"] == "capture" and "failed 3 times" in item["reason"]
+    assert item["stage"] == "capture" and item["reason"] == "abandonné après 3 tentatives ; dernière erreur : RetryableError"
+    assert "simulated failure" in item["details"]["error"]  # the technical words, apart from the reason
     assert bus.queue_depth(dead_queue("capture")) == 1
 
 
@@ -73,7 +74,8 @@ def test_a_permanent_error_is_quarantined_at_once_with_its_reason(bus, records):
     _run(bus, records, handler, items=2)
     assert handler.calls == {"env-0": 1, "env-1": 1}
     reasons = sorted(q["reason"] for q in records.quarantined())
-    assert reasons == ["simulated failure (item='env-0')", "simulated failure (item='env-1')"]
+    assert reasons == ["simulated failure", "simulated failure"]  # the sentence; the data go to the details
+    assert sorted(q["details"]["item"] for q in records.quarantined()) == ["env-0", "env-1"]
 
 
 def test_an_unexpected_exception_is_retried_like_a_transient_one(bus, records):

@@ -106,7 +106,7 @@ def test_a_chained_stage_that_keeps_failing_is_quarantined_under_its_own_stage(b
     _run(bus, records, [capture, classify])
     assert capture.calls == ["env-1"] and classify.calls == ["env-1"] * 3
     [entry] = records.quarantined()
-    assert entry["stage"] == "classify" and "failed 3 times" in entry["reason"]
+    assert entry["stage"] == "classify" and entry["reason"].startswith("abandonné après 3 tentatives")
 
 
 def test_a_permanent_error_in_the_chain_quarantines_that_stage_at_once(bus, records):
@@ -114,7 +114,8 @@ def test_a_permanent_error_in_the_chain_quarantines_that_stage_at_once(bus, reco
     _run(bus, records, [capture, classify])
     assert capture.calls == ["env-1"] and classify.calls == ["env-1"]
     [entry] = records.quarantined()
-    assert entry["stage"] == "classify" and entry["reason"] == "simulated failure (item='env-1')"
+    assert entry["stage"] == "classify" and entry["reason"] == "simulated failure"
+    assert entry["details"] == {"item": "env-1"}
 
 
 def test_when_the_hand_off_fails_the_first_message_is_requeued_and_done_again(bus, records, monkeypatch):

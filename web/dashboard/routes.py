@@ -24,7 +24,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from intake.errors import IntakeError, NotFound
+from intake.errors import IntakeError, NotFound, PermanentError, RetryableError
 from intake.models import Case, utcnow
 from runtime.app import App
 from web.dashboard import pages, stats
@@ -104,7 +104,7 @@ def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None 
 
 async def _error_page(dash: Dashboard, request: Request, exc: HTTPException) -> Response:
     """Dashboard errors as a page for a browser; everything else as FastAPI answers it."""
-    wants_page = "text/html" in request.headers.get("accept", "") and exc.status_code in {403, 404, 415}
+    wants_page = "text/html" in request.headers.get("accept", "") and exc.status_code in {403, 404, 409, 415}
     if not wants_page or not request.url.path.startswith(PREFIX):
         return await http_exception_handler(request, exc)
     context = {"status": exc.status_code, "detail": exc.detail}
@@ -201,10 +201,16 @@ def _released(app: App, entry_id: str) -> str | None:
 def _retry(dash: Dashboard, entry_id: str) -> str:
     from runtime.quarantine import retry
 
+    if not ENTRY_ID.fullmatch(entry_id):
+        raise HTTPException(404, "Rien en quarantaine sous cet identifiant.")
     try:
         with dash.lock:
             done = retry(dash.app, entry_id)
     except NotFound:
         raise HTTPException(404, "Rien en quarantaine sous cet identifiant.") from None
+    except (PermanentError, RetryableError) as exc:  # cannot be retried, or a service is down: say why
+        raise HTTPException(409, exc.message) from None
     dash.reader.invalidate()
+    if not dash.app.store.exists(f"quarantine-released/{entry_id}.json"):
+        raise HTTPException(409, done)  # read again and refused again: it stays, and the page says why
     return done

@@ -32,7 +32,7 @@ def test_a_multi_page_tiff_gives_one_capture_per_page():
 def test_a_decompression_bomb_is_refused_before_decoding():
     bomb = image_bytes(Image.new("1", (12000, 12000), 1), "PNG")
     assert len(bomb) < 100_000
-    with pytest.raises(PermanentError, match="decompression bomb"):
+    with pytest.raises(PermanentError, match="bombe de décompression"):
         image_extractor.extract(bomb, CaptureContext(max_pixels=50_000_000))
 
 
@@ -41,7 +41,7 @@ def test_a_tiff_hiding_a_huge_page_behind_a_small_first_page_is_refused():
     data = image_bytes(render_page(["Bonjour"], dpi=50).convert("1"), "TIFF", save_all=True, append_images=[huge],
                        compression="group4")
     assert len(data) < 200_000
-    with pytest.raises(PermanentError, match="decompression bomb") as caught:
+    with pytest.raises(PermanentError, match="bombe de décompression") as caught:
         image_extractor.extract(data, CaptureContext(max_pixels=50_000_000))
     assert caught.value.data["page"] == 2
 

@@ -104,7 +104,7 @@ def test_a_supervisor_sees_the_volume_per_channel_and_the_backlog_per_team_the_s
     assert shown_volume == {c: per_channel.get(c, 0) for c in ("email", "letter", "webform", "phone")}
     assert sum(shown_volume.values()) >= 8 and shown_backlog == dict(per_team)
     assert page.locator("#volume-card svg.chart rect").count() == 4  # the chart is drawn from the same numbers
-    assert page.locator("#quarantine tbody tr").count() == 1 and "no readable content" in page.inner_text("#quarantine")
+    assert page.locator("#quarantine tbody tr").count() == 1 and "aucun contenu lisible" in page.inner_text("#quarantine")
     _shot(page, "dashboard-overview.png")
     page.context.close()
 
