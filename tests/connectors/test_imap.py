@@ -149,8 +149,34 @@ def test_a_message_that_is_not_an_email_goes_to_quarantine_with_its_reason(dovec
 
     assert (_count(dovecot, "Quarantine"), _count(dovecot, "Traités")) == (1, 1)
     [item] = amqp_app.records.quarantined()
-    assert item["stage"] == "imap" and "not an e-mail" in item["reason"]
+    assert item["stage"] == "imap" and "n'est pas un courriel" in item["reason"]
     assert amqp_app.store.get(item["payload"]["raw"]) == b"ceci n'est pas un courriel\r\n"
+
+
+def test_a_quarantined_message_can_be_retried_from_its_bytes(dovecot, amqp_app):
+    from runtime.quarantine import retry
+
+    _append(dovecot, [_mail(1)])
+    connector = ImapConnector(amqp_app.connector_context(), _mailbox(dovecot))
+    connector.gateway = _Refusing(amqp_app)  # a version that refused it (a bug since fixed)
+    connector.run_once()
+    [entry] = amqp_app.records.quarantined()
+
+    assert retry(amqp_app, entry["id"]) == "relu et mis en file : 1 élément(s)"
+    assert amqp_app.records.quarantined() == [] and amqp_app.bus.queue_depth(stage_queue("capture")) == 1
+
+
+class _Refusing:
+    """A gateway that refuses every message once (as an older, stricter parser would have)."""
+
+    def __init__(self, app) -> None:
+        self.app, self.max_item_bytes = app, 10  # every real message is over this limit
+
+    def submit(self, draft):
+        return self.app.submit(draft)
+
+    def refuse(self, *args, **kwargs):
+        return self.app.refuse(*args, **kwargs)
 
 
 def test_with_idle_a_new_mail_is_taken_at_once_and_stop_ends_the_idle(dovecot, amqp_app):
