@@ -47,7 +47,7 @@ from web.limits import BodyLimit, BodyTimeout, BodyTooLarge, spend, too_large, t
 from web.pages import CLOSED, PAGE, RECEIVED
 from web.ratelimit import RateLimiter
 from web.settings import WebSettings
-from web.spec import TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
+from web.spec import TRACKING_LINK, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
 
 TRACKING = re.compile(TRACKING_PATTERN)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -182,7 +182,7 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
         return Response(exposition(collector), media_type=METRICS_TYPE)
 
     @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC,
-              responses=errors(400, 401, 403, 408, 413, 415, 422, 429, 503))
+              operation_id="submit", responses={202: TRACKING_LINK, **errors(400, 401, 403, 408, 413, 415, 422, 429, 503)})
     async def submit(request: Request, x_api_key: str | None = Header(None),
                      idempotency_key: str | None = Header(None, max_length=200)) -> Any:
         """Submit a request (JSON, or multipart with a ``form`` JSON field and files)."""
@@ -199,7 +199,8 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
             return HTMLResponse(RECEIVED.format(tracking=html.escape(receipt.tracking_id)), status_code=202)
         return receipt
 
-    @api.get("/v1/submissions/{tracking_id}", response_model=Whereabouts, responses=errors(401, 404, 422, 429, 503))
+    @api.get("/v1/submissions/{tracking_id}", response_model=Whereabouts, operation_id="where",
+             responses=errors(401, 404, 422, 429, 503))
     async def where(tracking_id: str = Path(pattern=TRACKING_PATTERN),
                     x_api_key: str | None = Header(None)) -> Whereabouts:
         """Where a submission is: received, captured, routed (team), recorded (case id) or quarantined."""

@@ -40,6 +40,11 @@ UPLOAD_DOC = {"requestBody": {"required": True, "content": {
 }}}
 
 
+# the receipt's tracking id is what GET /v1/submissions/{tracking_id} takes (an OpenAPI link: schemathesis follows it)
+TRACKING_LINK = {"description": "accepted: stored and queued", "links": {"Whereabouts": {
+    "operationId": "where", "parameters": {"tracking_id": "$response.body#/tracking_id"}}}}
+
+
 class Receipt(BaseModel):
     """The answer to an accepted submission (202)."""
 

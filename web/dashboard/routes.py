@@ -28,6 +28,7 @@ from intake.errors import IntakeError, NotFound, PermanentError, RetryableError
 from intake.models import Case, utcnow
 from runtime.app import App
 from web.dashboard import pages, stats
+from web.dashboard.api import router as json_router
 from web.dashboard.auth import COOKIE, Access, Principal
 from web.dashboard.document import preview_png
 from web.dashboard.reader import StoreReader
@@ -97,6 +98,7 @@ def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None 
     """Add the dashboard's routes and static files to the web app."""
     dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock())
     api.include_router(router(dash))
+    api.include_router(json_router(dash))
     api.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="dashboard-static")
     api.add_exception_handler(HTTPException, functools.partial(_error_page, dash))
     return dash
@@ -163,7 +165,7 @@ def router(dash: Dashboard) -> APIRouter:
         dash.check_form(request, who, csrf)
         if not who.supervisor:
             raise HTTPException(403, "Seul un superviseur peut relancer un élément.")
-        done = _retry(dash, entry_id)
+        done = retry_entry(dash, entry_id)
         log.info("%s retried quarantined %s: %s", who.name, entry_id, done)
         return RedirectResponse(f"{PREFIX}?relance={entry_id}", status_code=303)
 
@@ -198,7 +200,8 @@ def _released(app: App, entry_id: str) -> str | None:
     return f"{entry_id} : {entry.get('note', '')}"
 
 
-def _retry(dash: Dashboard, entry_id: str) -> str:
+def retry_entry(dash: Dashboard, entry_id: str) -> str:
+    """Send one quarantined entry through again (the button and the JSON route); 404 or 409 with the reason."""
     from runtime.quarantine import retry
 
     if not ENTRY_ID.fullmatch(entry_id):
