@@ -16,7 +16,6 @@ from intake.settings import Settings
 from runtime.app import App
 from runtime.demo import run_demo
 from runtime.ingest import ingest_paths
-from samples.day import DAY
 from web.dashboard.auth import hash_api_key, hash_password
 from web.server import create_app
 
@@ -77,13 +76,21 @@ def _shot(page, name: str) -> None:
 
 
 def _store_counts(app: App) -> tuple[Counter, Counter, list]:
-    """Received per channel on the sample day, waiting cases per team, and the cases: read from the store."""
+    """Received per channel today (the received time is ours, not the sample's dates), waiting cases per team,
+    and the cases: read from the store."""
     from web.dashboard.stats import TZ
 
     envelopes = [app.records.envelope(k.split("/")[1].removesuffix(".json")) for k in app.store.list("envelopes/")]
-    per_channel = Counter(e.channel for e in envelopes if e.received_at.astimezone(TZ).date() == DAY)
+    per_channel = Counter(e.channel for e in envelopes if e.received_at.astimezone(TZ).date() == _today())
     cases = [app.records.case(cid) for cid in app.records.case_ids()]
     return per_channel, Counter(c.team for c in cases if c.status in WAITING), cases
+
+
+def _today():
+    from intake.models import utcnow
+    from web.dashboard.stats import local_day
+
+    return local_day(utcnow())
 
 
 def _numbers(page, selector: str, key: str) -> dict[str, int]:
@@ -95,7 +102,7 @@ def _numbers(page, selector: str, key: str) -> dict[str, int]:
 def test_a_supervisor_sees_the_volume_per_channel_and_the_backlog_per_team_the_store_holds(site, browser):
     app, url = site
     page = _sign_in(browser, url, name=SUPERVISOR[0], password=SUPERVISOR[1])
-    page.goto(f"{url}/dashboard?jour={DAY.isoformat()}")
+    page.goto(f"{url}/dashboard?jour={_today().isoformat()}")
     per_channel, per_team, _ = _store_counts(app)
 
     shown_volume = _numbers(page, "#volume tbody tr", "data-channel")
@@ -164,7 +171,7 @@ def test_the_retry_button_sends_a_quarantined_item_back_to_its_stage(site, brows
     page.click(f'#quarantine tr[data-entry="{entry["id"]}"] button')
     page.wait_for_selector(".notice")
 
-    assert "re-queued at capture" in page.inner_text(".notice")
+    assert "renvoyé à l'étape capture" in page.inner_text(".notice")
     assert app.records.quarantined() == [] and page.locator("#quarantine tbody tr").count() == 0
     assert app.store.exists(f"quarantine-released/{entry['id']}.json")
     page.context.close()
