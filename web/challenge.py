@@ -27,7 +27,7 @@ from intake.ports import BlobStore
 LIFETIME = timedelta(minutes=10)
 FIELD = "altcha"
 SOLVER = """<script>
-(function () {
+document.addEventListener("DOMContentLoaded", function () {
   var challenge = %s;
   var form = document.querySelector('form[action="/v1/submissions"]');
   var encoder = new TextEncoder();
@@ -48,7 +48,7 @@ SOLVER = """<script>
       }
     }
   });
-})();
+});
 </script>"""
 
 
