@@ -106,7 +106,7 @@ def test_an_engine_that_dies_on_a_page_fails_that_page_for_good_and_the_next_pag
     first = engine.pids()
     big = phototest.resize((phototest.width * 3, phototest.height * 3))  # seconds of reading, not a fraction
     kill_when_reading(signal.SIGKILL)
-    with pytest.raises(PermanentError, match="tesseract crashed on this page") as caught:
+    with pytest.raises(PermanentError, match=r"la reconnaissance de texte \(Tesseract\) a planté sur cette page") as caught:
         engine.recognise(big, "fra+eng", PAGE_SEGMENTATION)
     assert caught.value.data["exit"] == -signal.SIGKILL
     assert "quick brown dog" in engine.recognise(phototest, "fra+eng", PAGE_SEGMENTATION).text
