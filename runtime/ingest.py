@@ -128,4 +128,4 @@ def _quarantine_once(app: App, report: IngestReport, subject: str, name: str, re
         return
     entry = app.refuse(STAGE, subject, reason, **details)
     report.quarantined.append((name, reason))
-    log.warning("quarantined at ingest as %s: %s", entry, reason)
+    log.info("quarantined at ingest as %s: %s", entry, reason)
