@@ -6,6 +6,7 @@ a reviewer reads them next to the page thumbnails.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 from typing import Literal, Protocol
 
@@ -13,6 +14,9 @@ from pydantic import BaseModel, ConfigDict
 
 MarkRole = Literal["separator", "case", "other"]
 PageKind = Literal["content", "blank", "separator", "envelope"]
+# what decided whether a page opens a letter: the batch's start, a separator sheet before it, the envelope
+# before it, a case barcode on it, separator sheets elsewhere in the batch, or the first-page detector
+DecidedBy = Literal["batch_start", "separator", "envelope", "barcode", "separators", "detector", "dropped"]
 
 
 class Frozen(BaseModel):
@@ -65,12 +69,21 @@ class PageReading(Protocol):
     words: int
 
 
+@dataclass(frozen=True)
+class BatchPage:
+    """One scanned page as the split sees it: its image facts, and what OCR read (None when not read)."""
+
+    facts: PageFacts
+    reading: PageReading | None = None
+
+
 class PageVerdict(Frozen):
     """What the split made of one page."""
 
     number: int
     kind: PageKind
     starts_letter: bool = False
+    decided_by: DecidedBy = "dropped"
     confidence: float = 1.0  # of the starts/continues decision, in [0.5, 1]
     reasons: tuple[str, ...] = ()
     unreadable: bool = False
