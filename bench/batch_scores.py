@@ -83,9 +83,10 @@ def extras(spec: BatchSpec, pages: list[BatchPage], split: BatchSplit) -> Counte
         counts["case_ref_joined"] += bool(plan.case_ref and made and made.case_ref == plan.case_ref)
     flagged = {n for letter in split.letters for n in letter.unreadable}
     for n, page in enumerate(spec.pages, start=1):
-        counts["handwritten_true"] += page.kind == "handwritten"
-        counts["handwritten_flagged"] += page.kind == "handwritten" and n in flagged
-        counts["typed_flagged"] += page.kind != "handwritten" and n in flagged
+        written = page.kind in ("handwritten", "note")
+        counts["handwritten_true"] += written
+        counts["handwritten_flagged"] += written and n in flagged
+        counts["typed_flagged"] += not written and n in flagged
     return counts
 
 
@@ -106,8 +107,8 @@ def page_measures(spec: BatchSpec, pages: list[BatchPage]) -> dict[str, list[flo
             out["blank"].append(read.facts.coverage)
         elif page.kind in ("signature", "stamp"):
             out["near_empty"].append(read.facts.coverage)
-        elif page.kind in ("letter", "continuation", "invoice", "reply", "handwritten") and read.reading:
-            prefix = "hand" if page.kind == "handwritten" else "typed"
+        elif page.kind in ("letter", "continuation", "invoice", "reply", "handwritten", "note") and read.reading:
+            prefix = "hand" if page.kind in ("handwritten", "note") else "typed"
             out[f"{prefix}_conf"].append(read.reading.confidence or 0.0)
             out[f"{prefix}_known"].append(known_share(read.reading.text))
             out["content_coverage"].append(read.facts.coverage)

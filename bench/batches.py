@@ -49,8 +49,8 @@ from capture.context import CaptureContext  # noqa: E402
 from capture.ocr import ocr_pages  # noqa: E402
 from intake.samples.batches import SEPARATORS, BatchSpec, make_batch, render_batch  # noqa: E402
 
-CACHE = Path(".intake/bench-batches/readings-v1")
-PAGES = Path(".intake/bench-batches/pages-v1")  # bump when the generator changes
+CACHE = Path(".intake/bench-batches/readings-v2")
+PAGES = Path(".intake/bench-batches/pages-v2")  # bump when the generator changes
 SETTINGS = BatchSettings()
 
 

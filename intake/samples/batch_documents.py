@@ -130,13 +130,15 @@ def invoice_page(rng: random.Random, spec: LetterSpec) -> Image.Image:
 # -- a handwritten-looking letter ----------------------------------------------------------------
 
 
-def handwritten_page(rng: random.Random, spec: LetterSpec) -> Image.Image:
-    """The letter written by hand: wobbly italic words on an uneven baseline, the strokes warped."""
+def handwritten_page(rng: random.Random, spec: LetterSpec, note: bool = False) -> Image.Image:
+    """The letter written by hand (or, as a ``note`` enclosed with it, its body alone): wobbly letters, warped."""
     image = blank_page()
     pen = ImageDraw.Draw(image)
-    y = _scrawl_lines(pen, rng, 22 * MM, 20 * MM, [spec.sender_name, *spec.address])
-    y = _scrawl_lines(pen, rng, image.width * 0.5, y + 12 * MM, [f"{spec.city}, le {french_date(spec.letter_date)}"])
-    body = [spec.salutation, *spec.paragraphs, spec.closing]
+    y = 20 * MM
+    if not note:
+        y = _scrawl_lines(pen, rng, 22 * MM, y, [spec.sender_name, *spec.address])
+        y = _scrawl_lines(pen, rng, image.width * 0.5, y + 12 * MM, [f"{spec.city}, le {french_date(spec.letter_date)}"])
+    body = [*spec.paragraphs[1:], spec.sender_name] if note else [spec.salutation, *spec.paragraphs, spec.closing]
     _scrawl_lines(pen, rng, 22 * MM, y + 15 * MM, _wrap_words(" ".join(body), 48))
     return _warp(image, rng)
 

@@ -78,16 +78,24 @@ def barcode_image(text: str, symbology: str, module_mm: float) -> Image.Image:
 
 
 def duplex_back(rng: random.Random, front: Image.Image | None) -> Image.Image:
-    """A back side: paper, sometimes the front showing through faintly, sometimes a dark scanner edge."""
+    """A back side: paper, dust, sometimes the front showing through faintly, sometimes a dark scanner edge."""
     image = blank_page(front.size if front is not None else None)
     if front is not None and rng.random() < 0.4:
-        strength = rng.uniform(0.04, 0.12)  # ink shows through at 4-12 % of its darkness
+        strength = rng.uniform(0.04, 0.2)  # ink shows through at 4-20 % of its darkness
         mirrored = np.asarray(ImageOps.mirror(front.filter(ImageFilter.GaussianBlur(3))), dtype=np.float32)
         image = Image.fromarray((255 - (255 - mirrored) * strength).astype(np.uint8))
     if rng.random() < 0.3:
         edge = rng.choice(("left", "right", "top", "bottom"))
         ImageDraw.Draw(image).rectangle(_edge_box(image.size, edge, rng.uniform(1, 5) * MM), fill=rng.randint(20, 60))
+    _dust(ImageDraw.Draw(image), rng, image.size)
     return image
+
+
+def _dust(pen: ImageDraw.ImageDraw, rng: random.Random, size: tuple[int, int]) -> None:
+    """Up to 30 dark specks, 2 to 8 pixels across, anywhere on the page."""
+    for _ in range(rng.randint(0, 30)):
+        x, y, r = rng.uniform(0, size[0]), rng.uniform(0, size[1]), rng.uniform(1, 4)
+        pen.ellipse([x - r, y - r, x + r, y + r], fill=rng.randint(0, 90))
 
 
 def _edge_box(size: tuple[int, int], edge: str, depth: float) -> list[float]:

@@ -2,7 +2,7 @@
 
 ``make_batch(seed, letters, separator, duplex)`` draws a :class:`BatchSpec`
 deterministically: which letters (one page, several pages numbered "2/3" or
-not, with an enclosed invoice, with a last page that holds only a signature
+not, with an enclosed invoice or handwritten note, with a last page that holds only a signature
 or a stamp, a reply form carrying its case reference as a barcode, a
 handwritten letter), which come with their envelope, which are printed on
 both sides, and the separator sheet put before each letter (``patch-T``,
@@ -36,7 +36,7 @@ KINDS = (("single", 0.50), ("multi", 0.15), ("invoice", 0.08), ("near-empty", 0.
 class PageSpec:
     """One scanned image: what it shows, whose letter it belongs to, and whether it opens that letter."""
 
-    kind: str  # letter, continuation, invoice, signature, stamp, reply, handwritten, envelope, blank, separator
+    kind: str  # letter, continuation, invoice, note, signature, stamp, reply, handwritten, envelope, blank, separator
     letter: int | None  # index of its letter; None for blank backs and separator sheets
     starts: bool = False  # the letter's first page (its envelope, when it has one)
     part: int = 0  # which page of a several-page letter
@@ -56,6 +56,7 @@ class LetterPlan:
     postmark: date | None = None  # the postmark date a reader can read (None: no envelope, or smudged)
     posted: date | None = None
     case_ref: str | None = None  # the case reference its barcode carries
+    enclosure: str = "invoice"  # what an "invoice" letter encloses: an invoice, or a handwritten note
 
     @property
     def typed_pages(self) -> int:
@@ -98,6 +99,8 @@ def _plan(rng: random.Random, seed: int, index: int) -> LetterPlan:
     spec = make_letter(seed * 1000 + index)
     pages = {"multi": rng.randint(2, 3), "invoice": 2, "near-empty": 2}.get(kind, 1)
     plan = LetterPlan(index, spec, kind, pages, numbered=rng.random() < 0.5, both_sides=rng.random() < 0.3)
+    if kind == "invoice" and rng.random() < 0.3:
+        plan = replace(plan, enclosure="note")
     if kind == "reply":
         plan = replace(plan, case_ref=make_case_ref(f"batch-{seed}-reply-{index}"))
     if rng.random() < 0.2:
@@ -123,7 +126,7 @@ def _pages(plan: LetterPlan, separator: str | None, duplex: bool) -> list[PageSp
 
 def _content_kinds(plan: LetterPlan) -> list[str]:
     first = {"reply": "reply", "handwritten": "handwritten"}.get(plan.kind, "letter")
-    rest = {"invoice": ["invoice"], "near-empty": [("signature", "stamp")[plan.index % 2]]}.get(plan.kind)
+    rest = {"invoice": [plan.enclosure], "near-empty": [("signature", "stamp")[plan.index % 2]]}.get(plan.kind)
     return [first] + (rest or ["continuation"] * (plan.pages - 1))
 
 
@@ -174,5 +177,6 @@ def _document(kind: str, plan: LetterPlan, rng: random.Random) -> Image.Image:
         "stamp": lambda: sheets.stamp_page(rng, "Dr Morel"),
         "reply": lambda: documents.reply_form(rng, spec, plan.case_ref, ("QRCode", "Code128")[plan.index % 2]),
         "handwritten": lambda: documents.handwritten_page(rng, spec),
+        "note": lambda: documents.handwritten_page(rng, spec, note=True),
     }
     return draw[kind]()
