@@ -55,7 +55,7 @@ def time_against_single_letters(specs: list[BatchSpec], files: list[list[str]], 
         images = load(paths)
         letters = [[images[n - 1] for n, page in enumerate(spec.pages, start=1) if page.letter == plan.index]
                    for plan in spec.letters]
-        single, stack = [float("inf")] * 2, [float("inf")] * 2
+        single, stack = (float("inf"),) * 2, (float("inf"),) * 2
         for _ in range(repeat):
             single = min(single, timed(lambda: [list(ocr_pages(pages, ctx)) for pages in letters]))
             stack = min(stack, timed(lambda: split_batch(read_batch(images, ctx))))

@@ -159,9 +159,10 @@ def print_measures(measures: dict[str, list[float]], label: str) -> None:
     print(f"  coverage of content pages: {span('content_coverage')}")
     print(f"  typed pages: OCR confidence {span('typed_conf')}; French words {span('typed_known')}")
     print(f"  handwritten pages: OCR confidence {span('hand_conf')}; French words {span('hand_known')}")
-    blank, near = max(measures.get("blank") or [0]), min(measures.get("near_empty") or [1])
-    print(f"  blank threshold in use {SETTINGS.blank_coverage}; geometric middle of the gap here: "
-          f"{np.sqrt(max(blank, 1e-6) * near):.5f}")
+    blank = max(measures.get("blank") or [0])
+    emptiest = min((measures.get("near_empty") or [1]) + (measures.get("content_coverage") or [1]))
+    print(f"  blank threshold in use {SETTINGS.blank_coverage}; dustiest back {blank:.5f}, emptiest page of content "
+          f"{emptiest:.5f}, geometric middle of the gap {np.sqrt(max(blank, 1e-6) * emptiest):.5f}")
 
 
 def main() -> None:

@@ -39,4 +39,4 @@ def look_at(image: Image.Image, number: int, dpi: float, settings: BatchSettings
 def ink_mask(grey: Image.Image, dpi: float, border_mm: float) -> np.ndarray:
     """The page's ink (True), its border band and lone specks left out."""
     pixels = np.asarray(grey if grey.mode == "L" else grey.convert("L"), dtype=np.uint8)
-    return clean_ink(pixels <= ink_threshold(pixels), round(border_mm / 25.4 * dpi))
+    return clean_ink(pixels <= ink_threshold(pixels), round(border_mm / 25.4 * dpi), dpi)

@@ -21,7 +21,7 @@ from datetime import date
 
 from capture.batch.envelope import envelope_verdict
 from capture.batch.firstpage import first_page
-from capture.batch.models import BatchPage, BatchSplit, Letter, PageVerdict
+from capture.batch.models import BatchPage, BatchSplit, Letter, Mark, PageVerdict
 from capture.batch.readability import readability
 from capture.batch.settings import BatchSettings
 
@@ -95,7 +95,7 @@ def _take(page: BatchPage, state: _State) -> None:
         _take_content(page, state)
 
 
-def _mark_name(mark) -> str:
+def _mark_name(mark: Mark) -> str:
     return f"patch {mark.value}" if mark.symbology == "patch" else f"{mark.symbology} « {mark.value} »"
 
 

@@ -13,7 +13,7 @@ import numpy as np
 from PIL import Image, ImageDraw, ImageFilter
 
 from intake.samples import wording as W
-from intake.samples.batch_pages import DPI, MM, barcode_image, blank_page, caption, signature
+from intake.samples.batch_pages import DPI, MM, barcode_image, blank_page, signature
 from intake.samples.letters import LetterSpec, _font, format_eur, french_date
 
 ENVELOPE_SIZES = {"DL": (220, 110), "C5": (229, 162)}

@@ -13,14 +13,12 @@ from __future__ import annotations
 
 import math
 import random
-from datetime import date
 
 import numpy as np
 from PIL import Image, ImageDraw, ImageFilter, ImageOps
 
 from capture.batch.patch import patch_bars
-from intake.samples import wording as W
-from intake.samples.letters import LetterSpec, _font, _page, french_date  # the letters' own fonts and A4 page
+from intake.samples.letters import _font, _page  # the letters' own fonts and A4 page
 
 DPI = 300
 MM = DPI / 25.4
