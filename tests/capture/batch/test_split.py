@@ -87,8 +87,17 @@ def test_a_duplex_stack_with_separator_sheets_is_cut_where_its_letters_start(sep
 
 
 def test_a_duplex_stack_without_separators_is_cut_by_its_first_pages(context):
-    spec = make_batch(33, letters=4, separator=None)
+    spec = make_batch(36, letters=4, separator=None)  # a letter ending on a signature page, one with an invoice
     split = split_batch(read_batch(render_batch(spec), context))
     assert split.method == "content"
     assert {letter.first for letter in split.letters[1:]} == spec.boundaries()
+    assert sorted(n for letter in split.letters for n in letter.pages) == sorted(spec.content_pages())
+
+
+def test_a_handwritten_letter_in_a_stack_without_separators_sends_it_to_review_naming_the_page(context):
+    spec = make_batch(33, letters=4, separator=None)
+    handwritten = next(n for n, page in enumerate(spec.pages, start=1) if page.kind == "handwritten")
+    split = split_batch(read_batch(render_batch(spec), context))
+    assert split.needs_review
+    assert any(reason.startswith(f"page {handwritten} : page manuscrite") for reason in split.review_reasons)
     assert sorted(n for letter in split.letters for n in letter.pages) == sorted(spec.content_pages())
