@@ -64,7 +64,7 @@ class App:
         factories = {
             "capture": lambda: CaptureHandler(self.records, self.capture_context()),
             "classify": lambda: ClassifyHandler(self.records, self.rules, model_for(self.settings)),
-            "record": lambda: RecordHandler(self.records, self.bus, self.settings.link_window_days),
+            "record": lambda: RecordHandler(self.records, self.bus, self.settings.link_window_days, rules=self.rules),
             "outbound": lambda: OutboundHandler(self.records, self.bus, outbound_config(self.settings, self.rules.teams)),
         }
         return factories[stage]()

@@ -52,6 +52,14 @@ def team_queue(team: str) -> Queue:
     return Queue(f"team.{team}", TEAM_EXCHANGE, routing_key=team, durable=True, queue_arguments=QUORUM)
 
 
+def notice_queue(name: str) -> Queue:
+    """A team's queue (``team.<team>``) or a person's (``person.<name>``: the changes of their cases)."""
+    kind, _, who = name.partition(".")
+    if kind == "team":
+        return team_queue(who)
+    return Queue(name, TEAM_EXCHANGE, routing_key=name, durable=True, queue_arguments=QUORUM)
+
+
 class Bus:
     """A connection to the broker, with confirmed publishing and consuming."""
 

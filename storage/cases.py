@@ -9,17 +9,21 @@ from __future__ import annotations
 from collections import Counter
 
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route
+from storage.link_checks import LinkPolicy, checked_link, link_events, other_case_event
 from storage.linking import Link, LinkInput, find_case
 from storage.records import Records
 
 
 def record_item(records: Records, envelope: Envelope, capture: Capture, classification: Classification,
-                route: Route, window_days: int = 30) -> tuple[Case, Link]:
+                route: Route, window_days: int = 30, policy: LinkPolicy = LinkPolicy()) -> tuple[Case, Link]:
     """Link the item to its case, write its events, return the case and the link."""
-    link = find_case(records, LinkInput(envelope, capture, classification, window_days))
+    item = LinkInput(envelope, capture, classification, window_days)
+    link = checked_link(records, item, find_case(records, item), policy)
     records.index_put("envelope", envelope.id, link.case_id)
-    events = item_events(link, envelope, capture, classification, route)
+    events = item_events(link, envelope, capture, classification, route) + link_events(link, envelope)
     records.append_item_events(link.case_id, envelope.id, events)
+    if (related := other_case_event(link, envelope)) is not None:
+        records.append_event(related)
     # a case this item just opened has only these events until the indexes below let other items find it
     case = records.write_snapshot(link.case_id, events if link.new and not link.again else None)
     _index(records, envelope, capture, link.case_id)
@@ -53,7 +57,7 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
         event(1, "received", envelope.received_at, f"connector:{envelope.source}",
               f"{envelope.channel} received via {envelope.source}", source_id=envelope.source_id),
         event(2, "opened" if link.new else "linked", envelope.received_at, "worker:record", link.reason,
-              **({"set": opening} if link.new else {})),
+              **({"set": opening} if link.new else {}), **({"evidence": link.evidence} if link.evidence else {})),
         event(3, "captured", capture.at, "worker:capture", _capture_summary(capture),
               language=capture.language, fields=len(capture.fields)),
         event(4, "classified", classification.at, "worker:classify", "; ".join(classification.reasons) or "no cue",
