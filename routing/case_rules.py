@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import Any
 
@@ -52,7 +52,10 @@ def decide_case(rules: RuleSet, facts: CaseFacts) -> list[Change]:
     route_facts = case_route_facts(facts, items, classification)
     candidate = route(case_rule_set(rules), route_facts.envelope, route_facts.capture, classification)
     first = [c for c in (reopening, _reclassification(facts.case, classification, why)) if c is not None]
-    return first + _routing(rules, facts, route_facts, candidate)
+    routing = _routing(rules, facts, route_facts, candidate)
+    if routing:  # one notice per person and team: the routing change tells them the rest too
+        first = [replace(c, notify=()) for c in first]
+    return first + routing
 
 
 def case_rule_set(rules: RuleSet) -> RuleSet:
@@ -91,7 +94,8 @@ def _reopening(rules: RuleSet, facts: CaseFacts) -> Change | None:
             why = ", ".join(held) or "toujours"
             return Change("reopened", f"dossier rouvert : un nouvel élément est arrivé après la clôture ({why})",
                           {"status": "open", "outcome": None, "closed_at": None},
-                          rule=f"case_rules.reopen_when[{index}]", reasons=(why,), clear=True)
+                          rule=f"case_rules.reopen_when[{index}]", reasons=(why,),
+                          notify=(*_team(facts.case), *_assignee(facts.case)), clear=True)
     return None
 
 
@@ -220,6 +224,10 @@ def _differs(case: Case, key: str, value: Any) -> bool:
 
 def _reasons(candidate: Route, deadline_why: str, escalation: str | None) -> tuple[str, ...]:
     return tuple(r for r in (candidate.reason, deadline_why, escalation) if r)
+
+
+def _team(case: Case) -> tuple[str, ...]:
+    return (team_queue(case.team),) if case.team else ()
 
 
 def _assignee(case: Case) -> tuple[str, ...]:

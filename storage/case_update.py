@@ -35,8 +35,7 @@ def follow_up(records: Records, case_id: str, envelope_id: str, decide: Decide, 
     before = Case.from_events(case_id, [e for e in history if e.id not in own])
     changes = [e for e in decide(before, case_items(records, before), envelope_id, at or utcnow()) if e.id not in own]
     for event in changes:
-        for queue in event.data.get("notify", ()):
-            publish(queue, notice(event), int(event.data.get("notice", {}).get("priority") or 0))
+        publish_notices(event, publish)
         records.append_event(event)
     return records.write_snapshot(case_id) if changes else Case.from_events(case_id, history)
 
@@ -51,6 +50,12 @@ def case_items(records: Records, case: Case) -> list[Item]:
         except NotFound:
             continue
     return items
+
+
+def publish_notices(event: CaseEvent, publish: Publish) -> None:
+    """Tell each queue the event names (``notify``), at the case's priority after the event."""
+    for queue in event.data.get("notify", ()):
+        publish(queue, notice(event), int(event.data.get("notice", {}).get("priority") or 0))
 
 
 def notice(event: CaseEvent) -> dict[str, Any]:
