@@ -203,7 +203,7 @@ def _moved_summary(case: Case, candidate: Route, changes: dict[str, Any], deadli
         parts.append(f"échéance {_day(case.deadline)} → {_day(_as_date(changes.get('deadline')))} ({deadline_why})")
     if changes.get("status") == "open" and case.status == "screened":
         parts.append("le dossier n'est plus écarté")
-    text = f"{', '.join(parts)} (règle {candidate.rule!r})"
+    text = f"{', '.join(parts)} ; règle {candidate.rule!r}"
     if escalation and held:
         text += f" ; escalade malgré le choix d'une personne ({held.what})"
     return text
