@@ -15,13 +15,14 @@ from datetime import date
 from typing import Any
 
 from intake.models import Case, Classification, Route
-from routing.case_state import (CaseFacts, Hold, case_classification, case_route_facts, counted_items, hold,
-                                is_doubtful)
+from routing.case_state import (CaseFacts, CaseItem, Hold, case_classification, case_route_facts, counted_items,
+                                hold, is_doubtful)
 from routing.engine import Facts, holds, route
 from routing.rules import RuleSet
 
 LABELS = {"topic": "thème", "complexity": "complexité", "urgency": "urgence"}
 PERSON = re.compile(r"[A-Za-z0-9][A-Za-z0-9._@-]{0,63}")
+
 
 @dataclass(frozen=True)
 class Change:
@@ -46,16 +47,18 @@ def decide_case(rules: RuleSet, facts: CaseFacts) -> list[Change]:
     if facts.case.status == "closed" and reopening is None:
         return []
     items = counted_items(facts)
-    if not items:
-        return []
+    return _case_changes(rules, facts, items, reopening) if items else []
+
+
+def _case_changes(rules: RuleSet, facts: CaseFacts, items: list[CaseItem], reopening: Change | None) -> list[Change]:
+    """Reclassify the case from its counted items, then route it as a whole."""
     classification, why = case_classification(rules.case_rules, facts.case, items)
     route_facts = case_route_facts(facts, items, classification)
     candidate = route(case_rule_set(rules), route_facts.envelope, route_facts.capture, classification)
     first = [c for c in (reopening, _reclassification(facts.case, classification, why)) if c is not None]
     routing = _routing(rules, facts, route_facts, candidate)
-    if routing:  # one notice per person and team: the routing change tells them the rest too
-        first = [replace(c, notify=()) for c in first]
-    return first + routing
+    # one notice per person and team: the routing change tells them the rest too
+    return ([replace(c, notify=()) for c in first] if routing else first) + routing
 
 
 def case_rule_set(rules: RuleSet) -> RuleSet:
@@ -76,12 +79,12 @@ def team_queue(team: str) -> str:
 
 
 def _review_request(rules: RuleSet, facts: CaseFacts) -> Change:
-    team = rules.case_rules.review_team or facts.case.team or "review"
+    team = rules.case_rules.review_team or facts.case.team  # load_rules requires review_team for 'review'
     warning = next((e.summary for e in facts.case.events
                     if e.envelope_id == facts.new.id and e.kind == "link-warning"), "rattachement douteux")
     return Change("review-requested", f"rattachement à vérifier par l'équipe {team} : {warning} ; l'élément ne "
                   "change pas le dossier tant qu'une personne ne l'a pas confirmé",
-                  notify=(team_queue(team), *_assignee(facts.case)))
+                  notify=(*(team_queue(t) for t in (team,) if t), *_assignee(facts.case)))
 
 
 def _reopening(rules: RuleSet, facts: CaseFacts) -> Change | None:
@@ -131,24 +134,29 @@ def _escalation(rules: RuleSet, facts: Facts) -> str | None:
 def _moved(case: Case, candidate: Route, day: date, held: Hold | None, escalation: str | None) -> list[Change]:
     """The case follows the rules: another team, a higher priority, a closer or renewed deadline."""
     moves = candidate.team != case.team
-    priority = candidate.priority if moves else max(case.priority or 0, candidate.priority)
-    deadline, deadline_why = _deadline(case, candidate, moves, day)
-    changes: dict[str, Any] = {"team": candidate.team, "priority": priority,
-                               "deadline": deadline.isoformat() if deadline else None}
-    changes = {k: v for k, v in changes.items() if _differs(case, k, v)}
-    if case.status == "screened":
-        changes["status"] = "open"
+    changes, deadline_why = _new_routing(case, candidate, day, moves)
     clear = bool(escalation and moves and case.assignee)
     if clear:  # the person keeps nothing in another team: the new team assigns it
         changes.update(assignee=None, status="open")
     if not changes:
         return []
-    kind = _kind(moves, escalation, "priority" in changes)
     people = tuple(person_queue(p) for p in (held.people if held else ()))
-    notify = (team_queue(candidate.team), *_assignee(case), *people)
+    notify = tuple(dict.fromkeys((team_queue(candidate.team), *_assignee(case), *people)))
     summary = _moved_summary(case, candidate, changes, deadline_why, escalation, held)
-    return [Change(kind, summary, changes, candidate.rule, _reasons(candidate, deadline_why, escalation),
-                   tuple(dict.fromkeys(notify)), clear)]
+    kind = _kind(moves, escalation, "priority" in changes)
+    return [Change(kind, summary, changes, candidate.rule, _reasons(candidate, deadline_why, escalation), notify,
+                   clear)]
+
+
+def _new_routing(case: Case, candidate: Route, day: date, moves: bool) -> tuple[dict[str, Any], str]:
+    """The routing fields that change (another team: the rule's priority; the same: it only rises), and why."""
+    priority = candidate.priority if moves else max(case.priority or 0, candidate.priority)
+    deadline, deadline_why = _deadline(case, candidate, moves, day)
+    wanted = {"team": candidate.team, "priority": priority, "deadline": deadline.isoformat() if deadline else None}
+    changes = {k: v for k, v in wanted.items() if _differs(case, k, v)}
+    if case.status == "screened":
+        changes["status"] = "open"
+    return changes, deadline_why
 
 
 def _kind(moves: bool, escalation: str | None, priority_changed: bool) -> str:

@@ -72,14 +72,14 @@ def counted_items(facts: CaseFacts) -> list[CaseItem]:
 def case_classification(rules: CaseRules, case: Case, items: list[CaseItem]) -> tuple[Classification, list[str]]:
     """The case's topic, complexity and urgency from its items, with the reasons (in French)."""
     topic, topic_why = _topic(rules, items)
-    complexity = "complex" if any(i.classification.complexity == "complex" for i in items) else "simple"
+    complex_item = next((i for i in items if i.classification.complexity == "complex"), None)
+    complexity = "simple" if complex_item is None else "complex"
     urgency = _highest([case.urgency or "low", *(i.classification.urgency for i in items)])
-    confidence = max(i.classification.confidence for i in items)
-    reasons = [topic_why, f"complexité {complexity}" + (" (un élément est complexe)" if complexity == "complex" else ""),
+    sure = max(i.classification.confidence for i in items)  # a case is as sure as its surest item
+    reasons = [topic_why, f"complexité {complexity}" + (f" (élément {complex_item.id})" if complex_item else ""),
                f"urgence {urgency} (la plus haute ; elle ne baisse jamais automatiquement)"]
-    return Classification(topic=topic, topic_confidence=confidence, complexity=complexity,
-                          complexity_confidence=confidence, urgency=urgency, urgency_confidence=confidence,
-                          reasons=tuple(reasons), at=items[-1].classification.at), reasons
+    return Classification(topic=topic, topic_confidence=sure, complexity=complexity, complexity_confidence=sure,
+                          urgency=urgency, urgency_confidence=sure, reasons=tuple(reasons)), reasons
 
 
 def _topic(rules: CaseRules, items: list[CaseItem]) -> tuple[str, str]:
@@ -87,7 +87,8 @@ def _topic(rules: CaseRules, items: list[CaseItem]) -> tuple[str, str]:
         first = next((i for i in items if i.classification.topic == topic), None)
         if first is not None:
             return topic, f"thème {topic} : l'élément {first.id} du {first.envelope.received_at:%d/%m/%Y} l'emporte"
-    return items[0].classification.topic, f"thème {items[0].classification.topic} : celui de l'élément qui a ouvert le dossier"
+    topic = items[0].classification.topic
+    return topic, f"thème {topic} : celui de l'élément qui a ouvert le dossier"
 
 
 def _highest(levels: list[str]) -> str:

@@ -46,10 +46,16 @@ def checked_link(records: Records, item: LinkInput, link: Link, policy: LinkPoli
     evidence = link.evidence | {"strength": strength, "backed_by": backing, "disagreements": against}
     action = max((getattr(policy, kind) for kind in against), key=ACTIONS.index, default=None)
     if action == "related":
-        reason = f"{_described(evidence)} vers le dossier {case.id}, mais {_warning(against)} : nouveau dossier, lié"
-        return Link(own_case_ref(item.envelope), True, reason, evidence=evidence | {"action": action,
-                                                                                     "related_to": case.id})
+        return _related_case(item, case, evidence)
     return replace(link, evidence=evidence | ({"action": action} if action else {}))
+
+
+def _related_case(item: LinkInput, case: Case, evidence: dict) -> Link:
+    """The item's own new case, related to the one it pointed at."""
+    warning = _warning(evidence["disagreements"])
+    reason = f"{_described(evidence)} vers le dossier {case.id}, mais {warning} : nouveau dossier, lié"
+    return Link(own_case_ref(item.envelope), True, reason, evidence=evidence | {"action": "related",
+                                                                                 "related_to": case.id})
 
 
 def _backing(records: Records, case: Case, item: LinkInput) -> list[str]:

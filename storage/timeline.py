@@ -56,18 +56,29 @@ def timeline(case: Case, envelopes: Mapping[str, Envelope]) -> list[TimelineGrou
     for event in case.events:
         if event.envelope_id:
             by_item.setdefault(event.envelope_id, []).append(event)
-    units = [(_anchor(events), 0 if _opens(events) else 1, eid) for eid, events in by_item.items()]
-    units += [(e.at, 1, e) for e in case.events if not e.envelope_id]
-    units.sort(key=lambda u: (u[1], u[0]))  # the opener first, then by time
     groups: list[TimelineGroup] = []
-    for _, _, unit in units:
+    for unit in _units(case, by_item):
         if isinstance(unit, str):
             groups.append(_item_group(unit, by_item[unit], envelopes.get(unit), _ordinal(groups)))
-        elif groups and groups[-1].envelope_id is None:
-            groups[-1] = TimelineGroup(None, groups[-1].label, groups[-1].events + (unit,))
         else:
-            groups.append(TimelineGroup(None, "Dossier", (unit,)))
+            _add_case_event(groups, unit)
     return groups
+
+
+def _units(case: Case, by_item: dict[str, list[CaseEvent]]) -> list[str | CaseEvent]:
+    """Items (by envelope id) and the case's own events: the opener first, then by time."""
+    units: list[tuple[int, datetime, str | CaseEvent]] = [
+        (0 if _opens(events) else 1, _anchor(events), envelope_id) for envelope_id, events in by_item.items()]
+    units += [(1, e.at, e) for e in case.events if not e.envelope_id]
+    return [unit for _, _, unit in sorted(units, key=lambda u: (u[0], u[1]))]
+
+
+def _add_case_event(groups: list[TimelineGroup], event: CaseEvent) -> None:
+    """A case event joins the case group just before it, or starts one."""
+    if groups and groups[-1].envelope_id is None:
+        groups[-1] = TimelineGroup(None, groups[-1].label, groups[-1].events + (event,))
+    else:
+        groups.append(TimelineGroup(None, "Dossier", (event,)))
 
 
 def _anchor(events: list[CaseEvent]) -> datetime:
@@ -94,4 +105,5 @@ def item_label(n: int, envelope_id: str, envelope: Envelope | None) -> str:
         return f"Élément {n} ({envelope_id})"
     subject = f" — {envelope.subject[:70]}" if envelope.subject else ""
     received = envelope.received_at.strftime("%d/%m/%Y à %H:%M")
-    return f"Élément {n} : {CHANNELS.get(envelope.channel, envelope.channel)} reçu le {received}{subject} ({envelope_id})"
+    channel = CHANNELS.get(envelope.channel, envelope.channel)
+    return f"Élément {n} : {channel} reçu le {received}{subject} ({envelope_id})"
