@@ -26,14 +26,17 @@ def record_item(records: Records, envelope: Envelope, capture: Capture, classifi
         records.append_event(related)
     # a case this item just opened has only these events until the indexes below let other items find it
     case = records.write_snapshot(link.case_id, events if link.new and not link.again else None)
-    _index(records, envelope, capture, link.case_id)
+    _index(records, envelope, capture, link)
     return case, link
 
 
-def _index(records: Records, envelope: Envelope, capture: Capture, case_id: str) -> None:
+def _index(records: Records, envelope: Envelope, capture: Capture, link: Link) -> None:
+    case_id = link.case_id
     message_id = envelope.headers.get("message-id")
     if message_id:
         records.index_put("thread", message_id.strip(), case_id)
+    if "other_member" in link.evidence.get("disagreements", ()):
+        return  # another member's item kept in this case: not in that member's 360° view
     for member in capture.values("member_number")[:1]:
         records.add_member_case(member, case_id)
 

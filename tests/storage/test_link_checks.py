@@ -104,3 +104,11 @@ def test_an_auto_reply_from_an_unknown_address_joins_its_thread_without_a_warnin
     away = (*away[:2], Classification(screened="bounce", topic="other"), away[3])
     _, link = recorded(records, away)
     assert link.case_id == case.id and link.evidence["disagreements"] == [] and "action" not in link.evidence
+
+
+def test_another_members_item_joined_with_a_warning_stays_out_of_that_members_cases(records):
+    case, _ = recorded(records, sent(1))
+    letter = sent(2, sender=None, member="87654321", channel="letter", fields=[_field("case_ref", case.id)])
+    joined, link = recorded(records, letter, LinkPolicy(other_member="review"))
+    assert joined.id == case.id and link.evidence["action"] == "review"
+    assert records.member_cases("87654321") == [] and records.member_cases("12345678") == [case.id]
