@@ -84,7 +84,7 @@ def test_with_the_join_policy_an_unknown_address_joins_with_a_warning_only(recor
     assert link.evidence["action"] == "join" and warning.data["action"] == "join"
 
 
-def test_a_letter_quoting_another_members_case_opens_a_related_case_and_both_say_so(records):
+def test_another_members_letter_quoting_a_case_opens_a_related_case_and_both_say_so(records):
     case, _ = recorded(records, sent(1))
     letter = sent(2, sender=None, member="87654321", channel="letter", fields=[_field("case_ref", case.id)])
     other, link = recorded(records, letter)
