@@ -20,6 +20,7 @@ ITEM_STEPS: dict[str, int] = {
     "received": 1, "opened": 2, "linked": 2, "captured": 3, "classified": 4, "routed": 5,
     "dispatched": 6, "acknowledged": 7, "ack-skipped": 7, "suggested-answer": 8,
 }
+CASE_STEP = 6  # an item's case-level decisions: after its own steps (1-5), before its acknowledgement (7)
 _ITEM_EVENT = re.compile(r"^(?P<envelope>env-[0-9a-f]{24})-(?P<step>\d+)-(?P<kind>[\w:.-]+)$")
 
 
@@ -40,6 +41,21 @@ def case_ref_for(envelope_id_: str) -> str:
 def item_event_id(envelope_id_: str, kind: str) -> str:
     """The id of one step of an item's recording (``<envelope>-<step>-<kind>``)."""
     return f"{envelope_id_}-{ITEM_STEPS.get(kind, 9)}-{kind}"
+
+
+def case_event_id(envelope_id_: str, kind: str) -> str:
+    """The id of a case-level change an item caused (``rerouted``, ``escalated``, ``kept``...)."""
+    return f"{envelope_id_}-{CASE_STEP}-{kind}"
+
+
+def caused_by(event_id: str, envelope_id_: str) -> bool:
+    """Whether ``event_id`` is a case-level change the item ``envelope_id_`` caused."""
+    return event_id.startswith(f"{envelope_id_}-{CASE_STEP}-") and not event_id.endswith("-dispatched")
+
+
+def link_event_id(envelope_id_: str, kind: str) -> str:
+    """The id of an event about how an item was linked (``related``, ``link-warning``...)."""
+    return f"{envelope_id_}-{ITEM_STEPS['linked']}-{kind}"
 
 
 def item_of_event(event_id: str) -> str | None:

@@ -11,6 +11,7 @@ from datetime import date, datetime
 from intake.errors import NotFound
 from intake.models import Case, Envelope
 from storage.records import Records
+from storage.timeline import case_timeline
 from web.dashboard import charts, stats
 from web.dashboard.auth import Principal
 from web.dashboard.document import DocumentView, document_views
@@ -82,7 +83,7 @@ def _parse_time(text: object) -> datetime | None:
 
 def case_page(records: Records, case: Case) -> dict:
     """A case, its timeline, and each item's documents with the fields highlighted."""
-    return {"case": case, "events": sorted(case.events, key=lambda e: (e.at, e.id)),
+    return {"case": case, "timeline": case_timeline(records, case),
             "items": [_item_view(records, envelope_id) for envelope_id in case.items]}
 
 
