@@ -15,7 +15,7 @@ import numpy as np
 from capture.batch.firstpage import features
 from capture.batch.models import BatchPage, BatchSplit
 from capture.batch.readability import known_share
-from intake.samples.batches import BatchSpec
+from samples.batches import BatchSpec
 
 
 @dataclass

@@ -1,7 +1,7 @@
 """Time of a stack through batch separation against the same letters captured one by one (bench/batches.py).
 
 Single letters: each letter's pages (envelope included) OCR'd as a document
-of their own through ``capture.ocr.ocr_pages``, as the capture reads a
+of their own through ``capture.ocr.pages.ocr_pages``, as the capture reads a
 letter scanned alone today. The stack: ``read_batch`` on every page (image
 facts for all, OCR for the pages that need it) and ``split_batch``. Both
 sides OCR the same pages; the stack also looks at its blank backs and
@@ -16,12 +16,12 @@ from collections.abc import Callable
 
 from PIL import Image
 
-from capture import engine
+from capture.ocr import engine
 from capture.batch.reading import read_batch
 from capture.batch.split import split_batch
 from capture.context import CaptureContext
-from capture.ocr import ocr_pages, warm_up
-from intake.samples.batches import BatchSpec
+from capture.ocr.pages import ocr_pages, warm_up
+from samples.batches import BatchSpec
 
 
 def load(paths: list[str]) -> list[Image.Image]:

@@ -1,6 +1,6 @@
 """Batch separation benchmark on generated mailroom stacks (run by hand; not a test).
 
-Each seed makes two duplex stacks of ``--letters`` letters (intake.samples.batches):
+Each seed makes two duplex stacks of ``--letters`` letters (samples.batches):
 one with a separator sheet before every letter (patch T, patch II, Code 128
 and QR in turn), one without. Every stack is read (capture.batch.read_batch:
 image facts for every page, OCR for the pages that need it) and split, then
@@ -46,8 +46,8 @@ from capture.batch.models import BatchPage  # noqa: E402
 from capture.batch.settings import BatchSettings  # noqa: E402
 from capture.batch.split import split_batch  # noqa: E402
 from capture.context import CaptureContext  # noqa: E402
-from capture.ocr import ocr_pages  # noqa: E402
-from intake.samples.batches import SEPARATORS, BatchSpec, make_batch, render_batch  # noqa: E402
+from capture.ocr.pages import ocr_pages  # noqa: E402
+from samples.batches import SEPARATORS, BatchSpec, make_batch, render_batch  # noqa: E402
 
 CACHE = Path(".intake/bench-batches/readings-v2")
 PAGES = Path(".intake/bench-batches/pages-v2")  # bump when the generator changes

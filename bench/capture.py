@@ -1,6 +1,6 @@
 """Capture benchmark on generated French letters (run by hand or `make bench`; not a test).
 
-Renders letters with intake.samples.letters at 300 dpi (skew in [-5, 5] degrees,
+Renders letters with samples.letters at 300 dpi (skew in [-5, 5] degrees,
 light noise and blur), groups them into multi-page TIFF scans, runs the capture
 pipeline on them and prints: character error rate, field precision/recall per
 field type, pages per second, and the pipeline's OCR wall time against the raw
@@ -34,12 +34,12 @@ from rich.console import Console  # noqa: E402
 from rich.progress import Progress  # noqa: E402
 
 from bench.capture_report import KINDS, Found, Outcome, Page, Timing, report  # noqa: E402
-from capture import engine  # noqa: E402
 from capture.context import CaptureContext  # noqa: E402
+from capture.ocr import engine  # noqa: E402
 from capture.pipeline import AttachmentsStep, CaptureState, FieldsStep, NamesStep, run_capture  # noqa: E402
 from intake.models import Attachment, Capture, Envelope, ObjectRef, sha256_hex  # noqa: E402
-from intake.samples.letters import TOPICS, ground_truth_fields, make_letter, render_letter  # noqa: E402
 from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN  # noqa: E402
+from samples.letters import TOPICS, ground_truth_fields, make_letter, render_letter  # noqa: E402
 
 console = Console(width=None if sys.stdout.isatty() else 110)
 

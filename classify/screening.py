@@ -13,8 +13,8 @@ import re
 from collections.abc import Callable
 from email.utils import parseaddr
 
-from classify.topics import fold
 from intake.models import Envelope
+from intake.text import fold
 
 Check = Callable[[Envelope, str], "str | None"]
 

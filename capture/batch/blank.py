@@ -5,7 +5,7 @@ grain, dust specks, a dark strip where the scanner saw past the sheet's
 edge, and sometimes the front's text showing through, faintly. None of it is
 ink in the sense that matters here. The page is looked at around 100 dpi
 (grain averages away), ink is what is much darker than the paper
-(``capture.deskew.ink_threshold``: Otsu's threshold, capped well under the
+(``capture.ocr.deskew.ink_threshold``: Otsu's threshold, capped well under the
 paper's grey, so show-through stays paper), a band of ``border_mm`` along
 each edge is ignored, and a blot of ink smaller than ``MIN_BLOT_MM2`` (a dust
 speck; a typed full stop is about 0.1 mm², but a letter is bigger) is

@@ -18,7 +18,7 @@ from capture.batch.layout import layout_of
 from capture.batch.models import PageFacts
 from capture.batch.patch import read_patches
 from capture.batch.settings import BatchSettings
-from capture.deskew import gray, ink_threshold
+from capture.ocr.deskew import gray, ink_threshold
 
 WORK_DPI = 100
 

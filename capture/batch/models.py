@@ -62,7 +62,7 @@ class PageFacts(Frozen):
 
 
 class PageReading(Protocol):
-    """What OCR read on a page (``capture.ocr.OcrPage`` is one)."""
+    """What OCR read on a page (``capture.ocr.pages.OcrPage`` is one)."""
 
     text: str
     confidence: float | None

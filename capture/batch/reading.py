@@ -1,7 +1,7 @@
 """Read a scanned stack once: every page looked at, only the pages that need it OCR'd, in the capture's pool.
 
 Blank backs and separator sheets are known from the image alone and never
-reach Tesseract. The other pages go through ``capture.ocr.ocr_pages`` (the
+reach Tesseract. The other pages go through ``capture.ocr.pages.ocr_pages`` (the
 same engines, levelling and orientation check as a single letter), and
 their readings are kept: the letters are then made from these readings, so
 no page is OCR'd twice. The image facts are computed in the caller's
@@ -19,7 +19,7 @@ from capture.batch.facts import look_at
 from capture.batch.models import BatchPage, PageFacts
 from capture.batch.settings import BatchSettings
 from capture.context import CaptureContext
-from capture.ocr import image_dpi, ocr_pages
+from capture.ocr.pages import image_dpi, ocr_pages
 
 
 def read_batch(images: Iterable[Image.Image], ctx: CaptureContext,

@@ -7,7 +7,7 @@ import itertools
 import numpy as np
 import pytest
 
-from intake.samples.batches import SEPARATORS, make_batch, render_batch
+from samples.batches import SEPARATORS, make_batch, render_batch
 
 
 def test_the_same_seed_gives_the_same_batch_and_the_same_pages():

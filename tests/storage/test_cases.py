@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-
 from items import T0, _field, _item
+
 from storage.base import open_store
 from storage.cases import item_events, record_item
 from storage.linking import Link

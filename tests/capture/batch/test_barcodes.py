@@ -10,10 +10,10 @@ from capture.batch.barcodes import BarcodeSettings, mark_of, read_barcodes
 from capture.batch.facts import look_at
 from capture.batch.settings import BatchSettings
 from intake.refs import make_case_ref
-from intake.samples.batch_documents import reply_form
-from intake.samples.batch_pages import barcode_sheet
-from intake.samples.letters import make_letter
-from intake.samples.multipage import scanned
+from samples.batch_documents import reply_form
+from samples.batch_pages import barcode_sheet
+from samples.letters import make_letter
+from samples.multipage import scanned
 
 
 @pytest.mark.parametrize("symbology", ["Code128", "QRCode"])

@@ -9,9 +9,9 @@ import pytest
 
 from capture.batch.facts import look_at
 from capture.batch.settings import BatchSettings
-from intake.samples.batch_pages import duplex_back, signature_page, stamp_page
-from intake.samples.letters import make_letter, render_letter
-from intake.samples.multipage import scanned
+from samples.batch_pages import duplex_back, signature_page, stamp_page
+from samples.letters import make_letter, render_letter
+from samples.multipage import scanned
 
 SETTINGS = BatchSettings()
 

@@ -10,10 +10,10 @@ import pytest
 from capture.batch.envelope import envelope_verdict, postmark_date
 from capture.batch.facts import look_at
 from capture.batch.settings import BatchSettings
-from capture.ocr import ocr_image
-from intake.samples.batch_documents import envelope_page
-from intake.samples.letters import make_letter, render_letter
-from intake.samples.multipage import scanned
+from capture.ocr.pages import ocr_image
+from samples.batch_documents import envelope_page
+from samples.letters import make_letter, render_letter
+from samples.multipage import scanned
 
 POSTED = date(2026, 3, 12)
 

@@ -10,10 +10,10 @@ from capture.batch.facts import look_at
 from capture.batch.firstpage import FEATURES, features, first_page
 from capture.batch.models import Layout
 from capture.batch.settings import BatchSettings
-from capture.ocr import ocr_image
-from intake.samples.batch_pages import signature_page
-from intake.samples.multipage import letter_pages
-from intake.samples.letters import make_letter
+from capture.ocr.pages import ocr_image
+from samples.batch_pages import signature_page
+from samples.multipage import letter_pages
+from samples.letters import make_letter
 
 S = BatchSettings()
 

@@ -10,9 +10,9 @@ from PIL import Image
 from capture.batch.facts import look_at
 from capture.batch.patch import PATTERNS, patch_bars
 from capture.batch.settings import BatchSettings
-from intake.samples.batch_pages import patch_sheet
-from intake.samples.letters import make_letter, render_letter
-from intake.samples.multipage import scanned
+from samples.batch_pages import patch_sheet
+from samples.letters import make_letter, render_letter
+from samples.multipage import scanned
 
 SETTINGS = BatchSettings()
 

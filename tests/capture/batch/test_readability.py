@@ -9,10 +9,10 @@ import pytest
 from capture.batch.facts import look_at
 from capture.batch.readability import known_share, readability
 from capture.batch.settings import BatchSettings
-from capture.ocr import ocr_image
-from intake.samples.batch_documents import handwritten_page
-from intake.samples.batch_pages import signature_page
-from intake.samples.letters import make_letter, render_letter
+from capture.ocr.pages import ocr_image
+from samples.batch_documents import handwritten_page
+from samples.batch_pages import signature_page
+from samples.letters import make_letter, render_letter
 
 S = BatchSettings()
 

@@ -6,15 +6,15 @@ import random
 
 from capture.batch.reading import read_batch
 from capture.context import CaptureContext
-from intake.samples.batch_pages import duplex_back, patch_sheet
-from intake.samples.letters import make_letter, render_letter
+from samples.batch_pages import duplex_back, patch_sheet
+from samples.letters import make_letter, render_letter
 
 
 def test_blank_backs_and_separator_sheets_are_not_ocrd_and_letters_are(monkeypatch):
     letter, _ = render_letter(make_letter(12), noise=0.1)
     images = [patch_sheet("T"), duplex_back(random.Random(1), None), letter, duplex_back(random.Random(2), letter)]
     read = []
-    import capture.ocr as ocr
+    import capture.ocr.pages as ocr
 
     real = ocr.ocr_image
     monkeypatch.setattr(ocr, "ocr_image", lambda image, *a, **k: read.append(image) or real(image, *a, **k))

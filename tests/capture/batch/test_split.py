@@ -15,7 +15,7 @@ from capture.batch.settings import BatchSettings
 from capture.batch.split import split_batch
 from capture.context import CaptureContext
 from intake.refs import make_case_ref
-from intake.samples.batches import make_batch, render_batch
+from samples.batches import make_batch, render_batch
 
 
 class Reading(NamedTuple):
