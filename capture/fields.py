@@ -131,10 +131,9 @@ _NIR = re.compile(
 def find_nir(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
     """French social security numbers (13 characters + key), key checked."""
     for m in _NIR.finditer(text):
-        number, key = re.sub(r"[^0-9AB]", "", m.group("n").upper()), int(m.group("key"))
-        expected = checks.nir_key(number)
-        note = None if key == expected else f"NIR key {key:02d} does not match (expected {expected:02d})"
-        yield _field("nir", m, source, f"{number}{key:02d}", 0.99 if note is None else 0.5, note=note)
+        nir = re.sub(r"[^0-9AB]", "", m.group("n").upper()) + m.group("key")
+        note = checks.nir_problem(nir)
+        yield _field("nir", m, source, nir, 0.99 if note is None else 0.5, note=note)
 
 
 # --- contacts ----------------------------------------------------------------
@@ -149,10 +148,11 @@ _PHONE = re.compile(
 
 
 def find_phone(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
-    """French phone numbers, national or international, normalized to E.164."""
+    """French phone numbers, national or international, normalized to E.164; unallocated ones invalid."""
     for m in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", (m.group("i") or m.group("n")).replace("O", "0"))
-        yield _field("phone", m, source, f"+33{digits}", 0.7 if re.search("[O,]", m.group(0)) else 0.85)
+        e164, note = checks.french_phone(re.sub(r"\D", "", (m.group("i") or m.group("n")).replace("O", "0")))
+        confidence = (0.7 if re.search("[O,]", m.group(0)) else 0.85) * (1.0 if note is None else 0.5)
+        yield _field("phone", m, source, e164, confidence, note=note)
 
 
 def find_email(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
