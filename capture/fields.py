@@ -2,7 +2,8 @@
 
 Each kind has a small finder ``(text, source, patterns) -> Iterable[ExtractedField]``
 registered in :data:`FINDERS`; :func:`extract_fields` runs them all and drops
-overlapping duplicates, keeping the most specific kind (an IBAN over a phone).
+overlapping duplicates, keeping the most specific kind (an IBAN over a phone),
+then adds the values a line break cut in two (:mod:`capture.wrapped`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
-from capture import checks, tolerant
+from capture import checks, tolerant, wrapped
 from intake.models import ExtractedField
 
 _SP = "[ \u00a0\u202f]"  # plain, non-breaking and thin spaces
@@ -241,9 +242,10 @@ _RANK = {kind: rank for rank, kind in enumerate(FINDERS)}
 
 
 def extract_fields(text: str, source: str, patterns: FieldPatterns) -> list[ExtractedField]:
-    """Every field found in ``text``, in text order, without overlapping duplicates."""
-    found = [f for finder in FINDERS.values() for f in finder(text, source, patterns)]
-    return sorted(_without_overlaps(found), key=lambda f: (f.start, f.end, f.kind))
+    """Every field found in ``text``, values wrapped onto the next line included, in text order, no overlaps."""
+    found = _without_overlaps([f for finder in FINDERS.values() for f in finder(text, source, patterns)])
+    joined = _without_overlaps(wrapped.joined_fields(text, source, patterns, FINDERS))
+    return sorted(wrapped.merged(found, joined, text), key=lambda f: (f.start, f.end, f.kind))
 
 
 def _without_overlaps(fields: list[ExtractedField]) -> list[ExtractedField]:
