@@ -37,18 +37,22 @@ def draw_wrapped(rng: random.Random, present: tuple[str, ...], share: float) -> 
 
 
 def cut(text: str, rng: random.Random, places: list[int]) -> str:
-    """``text`` with a line end at one of ``places`` (offsets of a space, or just after a dash or a dot)."""
+    """``text`` with a line end at one of ``places`` (offsets of a space, or just after a dash or a dot).
+
+    Its other spaces are tied, so that the value is cut there and nowhere else.
+    """
     at = rng.choice(places)
-    return text[:at].rstrip(" ") + "\n" + text[at:].lstrip(" ")
+    return text[:at].rstrip(" ").replace(" ", NBSP) + "\n" + text[at:].lstrip(" ").replace(" ", NBSP)
 
 
 def _spaces(text: str) -> list[int]:
     return [m.start() for m in re.finditer(" ", text)]
 
 
+
 def cut_amount(cents: int, rng: random.Random) -> str:
     """``1 234,50 €`` cut before the euro sign or after the decimal comma; thousands tied."""
-    written = format_eur(cents).replace(" ", NBSP, format_eur(cents).count(" ") - 1)
+    written = format_eur(cents)
     return cut(written, rng, [written.index(",") + 1, written.rindex(" ")])
 
 
