@@ -40,6 +40,8 @@ _BREAK = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*(?=\S)")
 _AMOUNT_HEAD = re.compile(r"(?:(?:€|EUR)[ \u00a0\u202f]?)?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*[.,]", re.IGNORECASE)
 _CURRENCY = re.compile(r"(?:€|EUR\b|euros?\b)", re.IGNORECASE)
 _WORD_CUT = "-,./"  # a value joined as one word must be cut after one of these
+_AT_SIGN = re.compile(r"@|©|\((?:a|at)\)|\[(?:a|at)\]")  # an @ as capture/tolerant.py reads it
+_AT_END = re.compile(rf"(?:{_AT_SIGN.pattern})$")
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ def joints(text: str) -> Iterator[Joint]:
 
 def _worth_a_look(lines: str) -> bool:
     """Every kind of value holds a digit or an ``@``; most lines of a letter hold neither."""
-    return "@" in lines or any(c.isdigit() for c in lines)
+    return any(c.isdigit() for c in lines) or bool(_AT_SIGN.search(lines))
 
 
 Finder = Callable[[str, str, Any], Iterable[ExtractedField]]
@@ -103,9 +105,9 @@ def _cut_allowed(field: ExtractedField, window: str, at: int, joiner: str) -> bo
 
 def _email_cut(before: str, after: str) -> bool:
     """After a hyphen or an ``@``, before an ``@``, or at a dot of the domain (never a dot before the ``@``)."""
-    if before.endswith("-") or before.endswith("@") or after.startswith("@"):
+    if before.endswith("-") or _AT_END.search(before) or _AT_SIGN.match(after):
         return True
-    return before.endswith(".") and "@" in before
+    return before.endswith(".") and bool(_AT_SIGN.search(before))
 
 
 def _placed(field: ExtractedField, text: str, joint: Joint, at: int, joiner: str) -> ExtractedField:
