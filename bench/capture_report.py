@@ -113,6 +113,8 @@ def _summary(pages: list[Page], outcome: Outcome) -> Table:
                   f"{max(skew_error):.2f}°", "", "")
     table.add_row("pages per second (whole capture)", f"{len(pages) / outcome.total.wall:.2f}", "", "")
     ocr, raw = outcome.ocr, outcome.raw
+    if not raw.wall:  # --fields-only: the raw CLI was not run
+        return table
     ratio = ocr.wall / raw.wall
     table.add_row("OCR wall time: pipeline / raw CLI", f"{ocr.wall:.1f} s / {raw.wall:.1f} s = {ratio:.3f}",
                   f"≤ {TARGETS['ratio']:.2f}", _mark(ratio <= TARGETS["ratio"]))
