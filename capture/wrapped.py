@@ -59,13 +59,17 @@ def joints(text: str) -> Iterator[Joint]:
     for m in _BREAK.finditer(text):
         start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         joint = Joint(start, m.start(), m.end(), len(text) if end < 0 else end)
-        if joint.cut > joint.start and _worth_a_look(text[joint.start:joint.end]):
+        if joint.cut > joint.start and _worth_a_look(text, joint):
             yield joint
 
 
-def _worth_a_look(lines: str) -> bool:
-    """Every kind of value holds a digit or an ``@``; most lines of a letter hold neither."""
-    return any(c.isdigit() for c in lines) or bool(_AT_SIGN.search(lines))
+def _worth_a_look(text: str, joint: Joint) -> bool:
+    """Whether the words either side of the break hold a digit or an ``@``, as some part of every cut value does.
+
+    (A case reference cut after a dash with no digit on either side is read whole by its own pattern.)
+    """
+    words = text[joint.start:joint.cut].rsplit(" ", 1)[-1] + text[joint.resume:joint.end].split(" ", 1)[0]
+    return any(c.isdigit() for c in words) or bool(_AT_SIGN.search(words))
 
 
 Finder = Callable[[str, str, Any], Iterable[ExtractedField]]
