@@ -2,7 +2,9 @@
 
 A letter cuts an IBAN between two groups, an amount before its euro sign, a
 date between day, month and year, a case reference or a policy number after
-its dash. Each single line break (not a blank line) is tried both ways, the
+its dash. Each line break is tried both ways (with one blank line between the
+two lines at most: OCR ends a paragraph after a line shorter than the others,
+as the first part of a cut value often leaves it), the
 two lines joined by a space and joined as one word, and the finders of
 :mod:`capture.fields` run on the joined lines; a value is a candidate only
 if it takes something from each line and is valid. Then:
@@ -35,7 +37,8 @@ from intake.models import ExtractedField
 CHECKSUMMED = frozenset({"iban", "nir", "case_ref"})
 JOINED_NOTE = "joined across a line break"
 LAYOUT_CONFIDENCE = 0.8  # a value joined on layout alone keeps 80 % of its confidence
-_BREAK = re.compile(r"[ \t\u00a0]*\n[ \t\u00a0]*(?=\S)")
+# a line break, or two: Tesseract ends a paragraph (a blank line) after a line shorter than the column
+_BREAK = re.compile(r"[ \t\u00a0]*\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*(?=\S)")
 # the first line's part of an amount cut at its decimal comma: euros written in groups of three
 _AMOUNT_HEAD = re.compile(r"(?:(?:€|EUR)[ \u00a0\u202f]?)?\d{1,3}(?:[ \u00a0\u202f.]\d{3})*[.,]", re.IGNORECASE)
 _CURRENCY = re.compile(r"(?:€|EUR\b|euros?\b)", re.IGNORECASE)
@@ -55,7 +58,7 @@ class Joint:
 
 
 def joints(text: str) -> Iterator[Joint]:
-    """Every single line break between two lines that hold something, the lines worth a look only."""
+    """Every line break (one blank line at most) between two lines that hold something, worth a look."""
     for m in _BREAK.finditer(text):
         start, end = text.rfind("\n", 0, m.start()) + 1, text.find("\n", m.end())
         joint = Joint(start, m.start(), m.end(), len(text) if end < 0 else end)

@@ -107,7 +107,7 @@ def test_line_breaks_between_the_values_of_a_letter_change_no_value(seed):
     for _ in range(5):
         broken = list(text)
         for i in rng.sample(spaces, len(spaces) // 4):
-            broken[i] = "\n"
+            broken[i] = rng.choice(("\n", "\n\n"))
         assert valid("".join(broken)) == before
 
 
@@ -118,6 +118,10 @@ def test_every_value_a_sample_letter_cuts_is_read_whole_from_its_text(seed):
     assert valid(text) == {(k, v) for k, vs in ground_truth_fields(spec).items() if k != "person" for v in vs}
 
 
-def test_only_single_line_breaks_with_a_digit_or_an_at_sign_near_are_looked_at():
-    text = "Madame,\nje vous écris.\n\nIBAN FR76\n3000 6000"
+def test_only_line_breaks_with_a_digit_or_an_at_sign_beside_them_are_looked_at():
+    text = "Madame,\nje vous écris le 12\n\n\nmars.\n\nIBAN FR76\n3000 6000"
     assert [text[j.start:j.end] for j in joints(text)] == ["IBAN FR76\n3000 6000"]
+
+
+def test_a_value_ocr_parted_by_a_blank_line_is_joined_too():
+    assert valid("mon n° adhérent : 5428\n\n1328. Ma demande") == {("member_number", "54281328")}
