@@ -45,6 +45,7 @@ _CURRENCY = re.compile(r"(?:€|EUR\b|euros?\b)", re.IGNORECASE)
 _WORD_CUT = "-,./"  # a value joined as one word must be cut after one of these
 _AT_SIGN = re.compile(r"@|©|\((?:a|at)\)|\[(?:a|at)\]")  # an @ as capture/tolerant.py reads it
 _AT_END = re.compile(rf"(?:{_AT_SIGN.pattern})$")
+_FIRST_OF_MONTH = re.compile(r"[1lIT|]er")  # "1er" as OCR reads it (capture/fields.py reads it as a day too)
 
 
 @dataclass(frozen=True)
@@ -69,10 +70,12 @@ def joints(text: str) -> Iterator[Joint]:
 def _worth_a_look(text: str, joint: Joint) -> bool:
     """Whether the words either side of the break hold a digit or an ``@``, as some part of every cut value does.
 
-    (A case reference cut after a dash with no digit on either side is read whole by its own pattern.)
+    (A case reference cut after a dash with no digit on either side is read whole by its own pattern;
+    the first of a month, ``1er``, may be read ``ler``.)
     """
-    words = text[joint.start:joint.cut].rsplit(" ", 1)[-1] + text[joint.resume:joint.end].split(" ", 1)[0]
-    return any(c.isdigit() for c in words) or bool(_AT_SIGN.search(words))
+    tail = text[joint.start:joint.cut].rsplit(" ", 1)[-1]
+    words = tail + text[joint.resume:joint.end].split(" ", 1)[0]
+    return any(c.isdigit() for c in words) or bool(_AT_SIGN.search(words) or _FIRST_OF_MONTH.fullmatch(tail))
 
 
 Finder = Callable[[str, str, Any], Iterable[ExtractedField]]

@@ -29,6 +29,7 @@ def valid(text: str) -> set[tuple[str, str]]:
     ("hospitalisation prévue le 12\nmars 2026 à la clinique", "date", "2026-03-12"),
     ("hospitalisation prévue le 12 mars\n2026 à la clinique", "date", "2026-03-12"),
     ("consultation du 1er\navril 2026", "date", "2026-04-01"),
+    ("consultation du ler\n\nmai 2026", "date", "2026-05-01"),
     ("consultation du 12/03/\n2026", "date", "2026-03-12"),
     (f"suite au dossier {REF[:3]}\n{REF[3:]} déjà ouvert", "case_ref", REF),
     (f"suite au dossier {REF[:8]}\n{REF[8:]} déjà ouvert", "case_ref", REF),
