@@ -7,9 +7,11 @@ field type, pages per second, and the pipeline's OCR wall time against the raw
 ``tesseract`` CLI on the same pages with the same pool size.
 
     python bench/capture.py [--pages 48] [--per-doc 4] [--workers 0] [--repeat 2] [--seed 1] [--wrapped]
+                            [--wrap-share 0.3] [--fields-only]
 
 A share of the letters cuts some values at a line end (intake/samples/wrapping.py); those
-values are also scored apart. ``--wrapped`` makes every letter cut every value it can.
+values are also scored apart. ``--wrapped`` makes every letter cut every value it can,
+``--wrap-share 0`` none (the letters as they were before values were cut).
 """
 
 from __future__ import annotations
@@ -209,7 +211,8 @@ def main() -> None:
     ctx = CaptureContext(ocr_workers=options.workers, member_pattern=DEFAULT_MEMBER_PATTERN,
                          policy_pattern=DEFAULT_POLICY_PATTERN)
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as folder:
-        pages = generate(options.pages, options.seed, folder, ctx.pool_size, 1.0 if options.wrapped else WRAP_SHARE)
+        share = 1.0 if options.wrapped else options.wrap_share
+        pages = generate(options.pages, options.seed, folder, ctx.pool_size, share)
         groups = [pages[i : i + options.per_doc] for i in range(0, len(pages), options.per_doc)]
         docs = [(tiff([p.path for p in group]), group) for group in groups]
         results = measure(docs, ctx, options.repeat, raw=not options.fields_only)
@@ -224,6 +227,7 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--repeat", type=int, default=2, help="timed passes of each side; the fastest counts")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--wrapped", action="store_true", help="every letter cuts every value it can at a line end")
+    parser.add_argument("--wrap-share", type=float, default=WRAP_SHARE, help="share of letters that cut values")
     parser.add_argument("--fields-only", action="store_true", help="no raw tesseract side (no OCR time ratio)")
     return parser.parse_args()
 
