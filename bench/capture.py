@@ -1,6 +1,6 @@
 """Capture benchmark on generated French letters (run by hand or `make bench`; not a test).
 
-Renders letters with intake.samples.letters at 300 dpi (skew in [-5, 5] degrees,
+Renders letters with samples.letters at 300 dpi (skew in [-5, 5] degrees,
 light noise and blur), groups them into multi-page TIFF scans, runs the capture
 pipeline on them and prints: character error rate, field precision/recall per
 field type, pages per second, and the pipeline's OCR wall time against the raw
@@ -9,7 +9,7 @@ field type, pages per second, and the pipeline's OCR wall time against the raw
     python bench/capture.py [--pages 48] [--per-doc 4] [--workers 0] [--repeat 2] [--seed 1] [--wrapped]
                             [--wrap-share 0.3] [--fields-only]
 
-A share of the letters cuts some values at a line end (intake/samples/wrapping.py); those
+A share of the letters cuts some values at a line end (samples/wrapping.py); those
 values are also scored apart. ``--wrapped`` makes every letter cut every value it can,
 ``--wrap-share 0`` none (the letters as they were before values were cut).
 """
@@ -39,14 +39,14 @@ from rich.console import Console  # noqa: E402
 from rich.progress import Progress  # noqa: E402
 
 from bench.capture_report import KINDS, Found, Outcome, Page, Timing, report  # noqa: E402
-from capture import engine  # noqa: E402
 from capture.context import CaptureContext  # noqa: E402
+from capture.ocr import engine  # noqa: E402
 from capture.pipeline import AttachmentsStep, CaptureState, FieldsStep, NamesStep, run_capture  # noqa: E402
 from intake.models import Attachment, Capture, Envelope, ObjectRef, sha256_hex  # noqa: E402
-from intake.samples.letters import (TOPICS, ground_truth_fields, make_letter, render_letter,  # noqa: E402
-                                    wrapped_truth_fields)
-from intake.samples.wrapping import WRAP_SHARE  # noqa: E402
 from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN  # noqa: E402
+from samples.letters import (TOPICS, ground_truth_fields, make_letter, render_letter,  # noqa: E402
+                             wrapped_truth_fields)
+from samples.wrapping import WRAP_SHARE  # noqa: E402
 
 console = Console(width=None if sys.stdout.isatty() else 110)
 

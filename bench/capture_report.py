@@ -9,8 +9,8 @@ from PIL import Image
 from rich.console import Console
 from rich.table import Table
 
-from capture.deskew import estimate_skew
-from capture.metrics import edit_distance, normalize_space
+from capture.ocr.deskew import estimate_skew
+from capture.quality import edit_distance, normalize_space
 
 KINDS = ("member_number", "policy_number", "case_ref", "date", "amount", "iban", "nir", "phone", "email", "person")
 TARGETS = {"cer": 0.02, "precision": 0.98, "recall": 0.98, "ratio": 1.10}

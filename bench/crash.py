@@ -27,10 +27,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests" / "support")]
 
-from connectors.base import Draft, FileDraft  # noqa: E402
-from intake.app import App  # noqa: E402
+from intake.drafts import Draft, FileDraft  # noqa: E402
 from intake.models import Party  # noqa: E402
 from intake.settings import Settings  # noqa: E402
+from runtime.app import App  # noqa: E402
 
 TOPICS = [
     ("Demande de remboursement", "Je n'ai pas reçu le remboursement de ma consultation du 3 novembre (25,00 €)."),
@@ -90,7 +90,7 @@ class Workers:
         """Start one worker (at ``index``) or all of them."""
         for i in ([index] if index is not None else range(self.count)):
             log = open(self.data_dir / f"worker-{i}.log", "ab")
-            proc = subprocess.Popen([sys.executable, "-m", "intake.cli", "--log-level", "WARNING", "worker"],
+            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "--log-level", "WARNING", "worker"],
                                     env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
             if i < len(self.procs):
                 self.procs[i] = proc
@@ -177,7 +177,7 @@ def run(items: int, workers: int, kills: int, amqp_url: str, s3_url: str, data_d
 
 def _wait_until_recorded(app: App, envelope_ids: list[str], pool: Workers, timeout: float) -> None:
     """Until every item is indexed and every stage queue is empty (or the timeout)."""
-    from intake.bus import STAGES, stage_queue
+    from runtime.bus import STAGES, stage_queue
 
     deadline = time.monotonic() + timeout
     pending = list(envelope_ids)

@@ -36,13 +36,10 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-
 ROOT = Path(__file__).resolve().parents[1]
 # run as `python bench/day.py`, bench/ would shadow the `capture` package (bench/capture.py)
 sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != ROOT / "bench"]
 sys.path[:0] = [p for p in (str(ROOT), str(ROOT / "tests" / "support")) if p not in sys.path]
-
-from intake.bus import STAGES  # noqa: E402  (capture, classify, record[, outbound]: whatever the code runs)
 
 from bench.dayrun.common import CACHE, CORES, console  # noqa: E402
 from bench.dayrun.figures import phase_figures, print_figures  # noqa: E402
@@ -51,6 +48,7 @@ from bench.dayrun.items import Item, draft_for, email_burst, plan_day, render_sc
 from bench.dayrun.phases import check, read_events, run_phase  # noqa: E402
 from bench.dayrun.processes import HookReader, Pool, machine_busy, pids_with, tree_peak_rss  # noqa: E402,F401 (tests)
 from bench.dayrun.workers import launcher_main, worker_main  # noqa: E402
+from runtime.bus import STAGES  # noqa: E402  (capture, classify, record[, outbound]: whatever the code runs)
 
 # --- one backend ----------------------------------------------------------------------------
 
@@ -81,8 +79,8 @@ def layout_for(topology: str, workers: int) -> list[tuple[str, ...]]:
 def run_backend(name: str, day: list[Item], burst: list[Item], floor: Floor, options: argparse.Namespace,
                 cache: Path) -> list[dict[str, Any]]:
     """Both phases on one backend; returns their figures."""
-    from intake.app import App
     from intake.settings import Settings
+    from runtime.app import App
 
     with tempfile.TemporaryDirectory(prefix=f"intake-day-{name}-") as tmp, backend(name, Path(tmp)) as (env, servers):
         clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from intake.cpu import usable_cores
+from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN
 
 
 @dataclass(frozen=True)
@@ -17,9 +18,8 @@ class CaptureContext:
     max_pages: int = 200
     max_bytes: int = 50 * 1024 * 1024
     max_pixels: int = 80_000_000
-    # the same defaults as Settings.member_number_pattern / policy_number_pattern
-    member_pattern: str = r"(?i)adh[ée]rent\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*(\d(?: ?\d){7})\b"
-    policy_pattern: str = r"(?i)contrat\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*([A-Z]{2}-?\d(?: ?\d){5})\b"
+    member_pattern: str = DEFAULT_MEMBER_PATTERN
+    policy_pattern: str = DEFAULT_POLICY_PATTERN
     find_names: bool = True
     pdf_text_layer: str = "pdfium"  # a reader of capture/extractors/pdf_text.py: pdfium or pdfplumber
 

@@ -14,9 +14,9 @@ from typing import Protocol
 from capture.context import CaptureContext
 from capture.extractors import extractor_for
 from capture.policy import refusal
-from capture.sniff import EMPTY, sniff
 from intake.errors import IntakeError, PermanentError, RetryableError, UnsupportedInput
 from intake.models import Capture, DocumentCapture, Envelope, ExtractedField, ObjectRef, PageCapture, sha256_hex
+from intake.sniff import EMPTY, sniff
 
 Loader = Callable[[ObjectRef], bytes]
 

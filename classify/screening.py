@@ -14,15 +14,13 @@ import re
 from collections.abc import Callable
 from email.utils import parseaddr
 
-from classify.topics import fold
 from intake.models import Envelope
+from intake.taxonomy import SCREENING_REASONS
+from intake.text import fold
 
 Check = Callable[[Envelope, str], "str | None"]
 
-AUTO_REPLY, BOUNCE, EMPTY, UNREADABLE = "auto-reply", "bounce", "empty", "unreadable"
-REASONS = (AUTO_REPLY, BOUNCE, EMPTY, UNREADABLE)
-# reasons that close an item with no answer due; an unreadable letter still needs a person
-SCREENED_OUT = frozenset({AUTO_REPLY, BOUNCE, EMPTY})
+AUTO_REPLY, BOUNCE, EMPTY, UNREADABLE = SCREENING_REASONS  # the kernel's list (intake/taxonomy.py)
 
 BOUNCE_LOCALPARTS = {"mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "post_master"}
 BOUNCE_NAMES = re.compile(r"mail delivery (?:sub)?system", re.I)

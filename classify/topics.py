@@ -11,14 +11,11 @@ letter repeating one word does not drown a short one.
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-TOPICS = (
-    "reimbursement", "hospitalisation", "dental", "optical", "complaint",
-    "membership", "certificate", "change_of_details", "other",
-)
+from intake.taxonomy import TOPICS
+from intake.text import fold
 
 # Weights: 3 = the word alone says the topic, 2 = a strong hint, 1 or less =
 # context that only helps when other cues agree.
@@ -80,13 +77,6 @@ STRONG_SCORE = 4.0   # a score this high is full evidence for its topic
 # about; a reminder or "toujours pas" alone is a follow-up, not a complaint (ACPR 2022-R-01).
 CLEAR_COMPLAINT = 3.0
 _STAR = "qqstarqq"  # survives folding, unlike "*"
-
-
-def fold(text: str) -> str:
-    """Lower-case, accent-free text with punctuation turned into single spaces."""
-    decomposed = unicodedata.normalize("NFKD", text.lower().replace("œ", "oe").replace("æ", "ae"))
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(re.sub(r"[^a-z0-9€]+", " ", bare).split())
 
 
 @lru_cache(maxsize=None)

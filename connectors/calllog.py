@@ -19,22 +19,24 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal
 
-from capture.extractors.text import decode
-from connectors.base import Draft
+from pydantic import Field
+
+from connectors.base import Connector, ConnectorContext
 from connectors.checkpoints import Checkpoints, submit_once
-from connectors.registry import Connector
-from intake.errors import PermanentError, RetryableError
-from intake.models import Envelope, Party, sha256_hex
+from intake import ids
+from intake.backoff import keep_running
+from intake.drafts import Draft
+from intake.errors import ConfigError, PermanentError, RetryableError
+from intake.models import Party, sha256_hex
+from intake.settings import Section
+from intake.text import decode
 
 if TYPE_CHECKING:
     import pika.adapters.blocking_connection
 
-    from intake.app import App
-
 log = logging.getLogger(__name__)
-MAX_BACKOFF = 300.0
 
 REQUIRED = ("call_id", "start", "notes")
 
@@ -81,44 +83,57 @@ def _time(value: str) -> datetime:
     return parsed if parsed.tzinfo else parsed.replace(tzinfo=timezone.utc)
 
 
+class CallFeedSettings(Section):
+    """The live telephony feed's settings (``INTAKE_CALLS_*``)."""
+
+    calls_amqp_url: str = ""  # default: intake's own broker
+    calls_exchange: str = ""
+    calls_exchange_type: Literal["direct", "topic", "fanout", "headers"] = "topic"
+    calls_routing_key: str = "#"
+    calls_queue: str = "intake.calls"
+    calls_prefetch: int = Field(10, gt=0)
+
+
 class CallFeedConsumer(Connector):
     """A durable queue bound to the telephony exchange, consumed with pika."""
 
     kind = "calllog-amqp"
+    Settings = CallFeedSettings
 
-    def __init__(self, app: "App", url: str, exchange: str, routing_key: str = "#", queue: str = "intake.calls",
-                 exchange_type: str = "topic", prefetch: int = 10,
+    def __init__(self, context: ConnectorContext, url: str, exchange: str, routing_key: str = "#",
+                 queue: str = "intake.calls", exchange_type: str = "topic", prefetch: int = 10,
                  on_submitted: Callable[[str], None] | None = None) -> None:
-        self.app, self.url, self.exchange, self.routing_key = app, url, exchange, routing_key
+        self.gateway, self.url, self.exchange, self.routing_key = context.gateway, url, exchange, routing_key
         self.queue, self.exchange_type, self.prefetch = queue, exchange_type, prefetch
         self.name = f"calls:{exchange}"
-        self.memory = Checkpoints(app.store, "calls")
+        self.memory = Checkpoints(context.store, "calls")
         self.on_submitted = on_submitted  # after submit, before the ack
 
     @classmethod
-    def configured(cls, app: "App", target: str = "") -> list[Connector]:
-        s = app.settings
-        return [cls(app, s.effective_calls_url, s.calls_exchange, s.calls_routing_key, s.calls_queue,
-                    s.calls_exchange_type, s.prefetch)]
+    def problem(cls, settings: CallFeedSettings, target: str = "") -> str | None:
+        return None if settings.calls_exchange else "needs INTAKE_CALLS_EXCHANGE"
+
+    @classmethod
+    def configured(cls, context: ConnectorContext, settings: CallFeedSettings, target: str = "") -> list[Connector]:
+        s, url = settings, settings.calls_amqp_url or context.broker_url
+        if not url.startswith(("amqp://", "amqps://")):
+            raise ConfigError("connector 'calllog-amqp' needs an amqp:// INTAKE_CALLS_AMQP_URL (or broker URL)")
+        return [cls(context, url, s.calls_exchange, s.calls_routing_key, s.calls_queue, s.calls_exchange_type,
+                    s.calls_prefetch)]
 
     def run(self, stop: threading.Event) -> None:
         import pika.exceptions
 
-        backoff = 1.0
-        while not stop.is_set():
-            try:
-                self.consume(stop)
-                backoff = 1.0
-            except (pika.exceptions.AMQPError, OSError, RetryableError) as exc:
-                log.warning("%s: %s; reconnecting in %.0fs", self.name, exc, backoff)
-                stop.wait(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF)
+        keep_running(self.name, stop, lambda connected: self.consume(stop, connected=connected),
+                     (pika.exceptions.AMQPError, OSError, RetryableError))
 
-    def consume(self, stop: threading.Event | None = None, idle_timeout: float | None = None) -> int:
+    def consume(self, stop: threading.Event | None = None, idle_timeout: float | None = None,
+                connected: Callable[[], None] = lambda: None) -> int:
         """Take calls until stopped (or idle for ``idle_timeout`` s); return how many were submitted."""
         import pika
 
         connection = pika.BlockingConnection(pika.URLParameters(self.url))
+        connected()
         try:
             channel = self._declare(connection.channel())
             return self._loop(channel, stop or threading.Event(), idle_timeout)
@@ -152,17 +167,17 @@ class CallFeedConsumer(Connector):
             self._quarantine(body, str(exc), method.routing_key)
             channel.basic_ack(method.delivery_tag)
             return False
-        key = Envelope.make_id(draft.channel, draft.source_id, draft.content_hash())
-        envelope_id, fresh = submit_once(self.app, self.memory, key, draft)
+        key = ids.envelope_id(draft.channel, draft.source_id, draft.content_hash())
+        envelope_id, fresh = submit_once(self.gateway, self.memory, key, draft)
         if self.on_submitted is not None:
             self.on_submitted(envelope_id)
         channel.basic_ack(method.delivery_tag)
         return fresh
 
     def _quarantine(self, body: bytes, reason: str, routing_key: str) -> None:
-        ref = self.app.store.put_blob(body)
-        payload = {"exchange": self.exchange, "routing_key": routing_key, "raw": ref.key}
-        self.app.records.quarantine(f"calls-{ref.sha256[:24]}", "calls", reason, payload)
+        digest = ids.content_item(sha256_hex(body))
+        self.gateway.refuse("calls", digest, reason, raw=body, exchange=self.exchange, routing_key=routing_key,
+                            file=f"call-{digest}.jsonl")
         log.warning("%s: call message quarantined: %s", self.name, reason)
 
 

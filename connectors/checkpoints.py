@@ -14,21 +14,18 @@ finds the marker and only finishes the acknowledgement.
 from __future__ import annotations
 
 import json
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
+from intake.drafts import Draft
 from intake.errors import NotFound
 from intake.models import sha256_hex, utcnow
-from storage.base import ObjectStore
-
-if TYPE_CHECKING:
-    from connectors.base import Draft
-    from intake.app import App
+from intake.ports import BlobStore, Gateway
 
 
 class Checkpoints:
     """One connector's memory, under ``checkpoints/<namespace>/``."""
 
-    def __init__(self, store: ObjectStore, namespace: str) -> None:
+    def __init__(self, store: BlobStore, namespace: str) -> None:
         self.store = store
         self.prefix = f"checkpoints/{namespace}"
 
@@ -60,11 +57,11 @@ class Checkpoints:
         self.store.put(self._marker(key), json.dumps(body).encode(), "application/json")
 
 
-def submit_once(app: "App", memory: Checkpoints, key: str, draft: "Draft") -> tuple[str, bool]:
+def submit_once(gateway: Gateway, memory: Checkpoints, key: str, draft: Draft) -> tuple[str, bool]:
     """Submit ``draft`` unless ``key`` was taken before: (envelope id, whether it was submitted now)."""
     previous = memory.seen(key)
     if previous is not None:
         return previous, False
-    envelope = app.submit(draft)
+    envelope = gateway.submit(draft)
     memory.remember(key, envelope.id)
     return envelope.id, True

@@ -13,9 +13,9 @@ from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import parseaddr, parsedate_to_datetime
 
-from capture.extractors.text import decode, html_to_text
-from connectors.base import Draft, FileDraft
+from intake.drafts import Draft, FileDraft
 from intake.models import Party, sha256_hex
+from intake.text import decode, html_to_text
 
 KEPT_HEADERS = (
     "message-id", "in-reply-to", "references", "from", "to", "cc", "date", "subject", "reply-to",

@@ -10,13 +10,13 @@ from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from capture.sniff import sniff
-from connectors.base import Draft, FileDraft
 from connectors.calllog import drafts_from_csv, drafts_from_jsonl
 from connectors.email import parse_email
 from connectors.webform import draft_from_json_bytes
+from intake.drafts import Draft, FileDraft
 from intake.errors import PermanentError
 from intake.models import sha256_hex
+from intake.sniff import sniff
 
 Reader = Callable[[Path, bytes], Iterator[Draft]]
 

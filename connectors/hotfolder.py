@@ -21,14 +21,17 @@ from dataclasses import dataclass, field
 from datetime import date, datetime, timezone
 from pathlib import Path
 
-from capture.sniff import sniff
-from connectors.base import Draft, FileDraft
+from pydantic import Field
+
+from connectors.base import Connector, ConnectorContext
 from connectors.checkpoints import Checkpoints, submit_once
-from connectors.registry import Connector
-from intake import metrics
-from intake.app import App
+from intake import ids
+from intake.drafts import Draft, FileDraft
 from intake.errors import RetryableError
 from intake.models import sha256_hex
+from intake.ports import Gateway
+from intake.settings import Section
+from intake.sniff import sniff
 
 log = logging.getLogger(__name__)
 
@@ -38,26 +41,39 @@ TRUNCATED_AFTER = 10  # settle periods a file may look unfinished before it is r
 TAIL = 2048
 
 
+class HotFolderSettings(Section):
+    """The hot folder's settings (``INTAKE_HOTFOLDER_*``)."""
+
+    hotfolder_dir: Path | None = None
+    hotfolder_poll_seconds: float = Field(2.0, gt=0)
+    hotfolder_settle_seconds: float = Field(5.0, gt=0)
+
+
 class HotFolder(Connector):
     """One watched directory, polled (no inotify needed)."""
 
     kind = "hotfolder"
+    Settings = HotFolderSettings
 
-    def __init__(self, app: App, folder: Path, poll_seconds: float = 2.0, settle_seconds: float = 5.0,
-                 clock: Callable[[], float] = time.monotonic) -> None:
-        self.app, self.folder = app, folder
+    def __init__(self, context: ConnectorContext, folder: Path, poll_seconds: float = 2.0,
+                 settle_seconds: float = 5.0, clock: Callable[[], float] = time.monotonic) -> None:
+        self.gateway, self.folder = context.gateway, folder
         self.name = f"hotfolder:{folder}"
         self.archive, self.rejected = folder / "archive", folder / "rejected"
         self.poll_seconds, self.settle_seconds, self.clock = poll_seconds, settle_seconds, clock
-        self.memory = Checkpoints(app.store, "hotfolder")
+        self.memory = Checkpoints(context.store, "hotfolder")
         self._watched: dict[Path, tuple[tuple[int, int], float]] = {}
         for directory in (folder, self.archive, self.rejected):
             directory.mkdir(parents=True, exist_ok=True)
 
     @classmethod
-    def configured(cls, app: App, target: str = "") -> list[Connector]:
-        s = app.settings
-        return [cls(app, Path(s.hotfolder_dir), s.hotfolder_poll_seconds, s.hotfolder_settle_seconds)]
+    def problem(cls, settings: HotFolderSettings, target: str = "") -> str | None:
+        return None if settings.hotfolder_dir else "needs INTAKE_HOTFOLDER_DIR"
+
+    @classmethod
+    def configured(cls, context: ConnectorContext, settings: HotFolderSettings, target: str = "") -> list[Connector]:
+        s = settings
+        return [cls(context, Path(s.hotfolder_dir), s.hotfolder_poll_seconds, s.hotfolder_settle_seconds)]
 
     def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
@@ -98,11 +114,11 @@ class HotFolder(Connector):
     def _take(self, path: Path) -> bool:
         """Submit one file, then archive it; return whether it was submitted now."""
         data = path.read_bytes()
-        problem = refusal(data, self.app.settings.max_item_bytes)
+        problem = refusal(data, self.gateway.max_item_bytes)
         if problem:
             self._reject(path, data, problem)
             return False
-        envelope_id, fresh = submit_once(self.app, self.memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
+        envelope_id, fresh = submit_once(self.gateway, self.memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
         if not fresh:
             log.info("%s: %s was already taken as %s", self.name, path.name, envelope_id)
         _move(path, self.archive / date.today().isoformat(), sha256_hex(data))
@@ -113,7 +129,7 @@ class HotFolder(Connector):
         digest = sha256_hex(data)
         target = _move(path, self.rejected, digest)
         target.with_name(target.name + ".reason.txt").write_text(reason + "\n", encoding="utf-8")
-        self.app.records.quarantine(f"hotfolder-{digest[:24]}", "hotfolder", reason, {"file": path.name, "sha256": digest})
+        self.gateway.refuse("hotfolder", ids.content_item(digest), reason, raw=data, file=path.name, sha256=digest)
         self._watched.pop(path, None)
         log.warning("%s: rejected %s: %s", self.name, path.name, reason)
 
@@ -127,24 +143,28 @@ class BatchReport:
     refused: list[tuple[str, str]] = field(default_factory=list)
 
 
-def batch_import(app: App, folder: Path, progress: bool = True) -> BatchReport:
+def batch_import(context: ConnectorContext, folder: Path, progress: bool = True) -> BatchReport:
     """Submit every letter under ``folder`` (a backlog), with a progress bar; files are not moved."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     files = sorted(_candidates(p for p in folder.rglob("*") if p.is_file()))
-    memory, report = Checkpoints(app.store, "hotfolder"), BatchReport()
+    memory, report = Checkpoints(context.store, "hotfolder"), BatchReport()
     columns = (TextColumn("import"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, disable=not progress) as bar:
         for path in bar.track(files, description="import"):
-            data = path.read_bytes()
-            if problem := refusal(data, app.settings.max_item_bytes):
-                app.records.quarantine(f"hotfolder-{sha256_hex(data)[:24]}", "import", problem, {"file": str(path)})
-                report.refused.append((str(path), problem))
-                metrics.quarantined("import", problem)
-                continue
-            envelope_id, fresh = submit_once(app, memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
-            (report.submitted if fresh else report.duplicates).append(envelope_id)
+            _import_one(context.gateway, memory, path, report)
     return report
+
+
+def _import_one(gateway: Gateway, memory: Checkpoints, path: Path, report: BatchReport) -> None:
+    """Submit one file of a backlog, or quarantine it with the reason."""
+    data = path.read_bytes()
+    if problem := refusal(data, gateway.max_item_bytes):
+        gateway.refuse("import", ids.content_item(sha256_hex(data)), problem, raw=data, file=path.name, path=str(path))
+        report.refused.append((str(path), problem))
+        return
+    envelope_id, fresh = submit_once(gateway, memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
+    (report.submitted if fresh else report.duplicates).append(envelope_id)
 
 
 def letter_draft(path: Path, data: bytes) -> Draft:

@@ -26,59 +26,66 @@ import time
 from collections.abc import Callable
 from dataclasses import replace
 from datetime import datetime, timezone
+
 import imaplib2
 
-from connectors.base import Draft
+from connectors.base import Connector, ConnectorContext
 from connectors.checkpoints import Checkpoints, submit_once
 from connectors.email import parse_email
-from connectors.registry import Connector
-from intake.app import App
+from connectors.imap_settings import ImapMailbox, ImapSettings
+from intake.backoff import keep_running
+from intake.drafts import Draft
 from intake.errors import ConfigError, PermanentError, RetryableError
-from intake.settings import ImapMailbox
 
 log = logging.getLogger(__name__)
 
 IDENTIFYING_HEADERS = ("from", "date", "message-id")
 PARSE_ERRORS = (PermanentError, ValueError, LookupError, TypeError, AttributeError, UnicodeError,
                 email.errors.MessageError)
-MAX_BACKOFF = 300.0
 
 
 class ImapConnector(Connector):
     """One mailbox, read by UID, acknowledged by moving messages out of the folder."""
 
     kind = "imap"
+    Settings = ImapSettings
 
-    def __init__(self, app: App, mailbox: ImapMailbox,
+    def __init__(self, context: ConnectorContext, mailbox: ImapMailbox,
                  on_submitted: Callable[[int, str], None] | None = None) -> None:
-        self.app, self.mailbox = app, mailbox
+        self.gateway, self.mailbox = context.gateway, mailbox
         self.name = f"imap:{mailbox.name}"
-        self.memory = Checkpoints(app.store, f"imap/{mailbox.name}")
+        self.memory = Checkpoints(context.store, f"imap/{mailbox.name}")
         self.on_submitted = on_submitted  # after submit and checkpoint, before the move
         self.client: imaplib2.IMAP4 | None = None
         self.capabilities: set[str] = set()
 
     @classmethod
-    def configured(cls, app: App, target: str = "") -> list[Connector]:
-        return [cls(app, m) for m in app.settings.imap_mailboxes if not target or m.name == target]
+    def problem(cls, settings: ImapSettings, target: str = "") -> str | None:
+        names = [m.name for m in settings.imap_mailboxes]
+        if not names or (target and target not in names):
+            return "needs INTAKE_IMAP_MAILBOXES entries" + (f" (one named {target!r}; have {names})" if target else "")
+        return None
+
+    @classmethod
+    def configured(cls, context: ConnectorContext, settings: ImapSettings, target: str = "") -> list[Connector]:
+        return [cls(context, m) for m in settings.imap_mailboxes if not target or m.name == target]
 
     # -- running ---------------------------------------------------------------------------------
 
     def run(self, stop: threading.Event) -> None:
-        backoff = 1.0
-        while not stop.is_set():
-            try:
-                self.connect()
-                backoff = 1.0
-                while not stop.is_set():
-                    self.poll()
-                    self._wait(stop)
-            except (imaplib2.IMAP4.abort, OSError, RetryableError) as exc:
-                log.warning("%s: %s; reconnecting in %.0fs", self.name, exc, backoff)
-                stop.wait(backoff)
-                backoff = min(backoff * 2, MAX_BACKOFF)
-            finally:
-                self.close()
+        keep_running(self.name, stop, lambda connected: self._session(stop, connected),
+                     (imaplib2.IMAP4.abort, OSError, RetryableError))
+
+    def _session(self, stop: threading.Event, connected: Callable[[], None]) -> None:
+        """Connect, then take what comes until stopped; always log out."""
+        try:
+            self.connect()
+            connected()
+            while not stop.is_set():
+                self.poll()
+                self._wait(stop)
+        finally:
+            self.close()
 
     def run_once(self) -> int:
         """Connect, take what is waiting, disconnect; return how many were submitted."""
@@ -184,7 +191,7 @@ class ImapConnector(Connector):
         except PARSE_ERRORS as exc:
             self._quarantine(uid, raw, str(exc), state)
             return False
-        envelope_id, fresh = submit_once(self.app, self.memory, _dedup_key(draft), draft)
+        envelope_id, fresh = submit_once(self.gateway, self.memory, _dedup_key(draft), draft)
         self._advance(state, uid)
         if self.on_submitted is not None:
             self.on_submitted(uid, envelope_id)
@@ -200,7 +207,7 @@ class ImapConnector(Connector):
         return part[1], datetime.fromtimestamp(time.mktime(stamp), tz=timezone.utc) if stamp else None
 
     def _parse(self, raw: bytes, internal_date: datetime | None, uidvalidity: int, uid: int) -> Draft:
-        if len(raw) > self.app.settings.max_item_bytes:
+        if len(raw) > self.gateway.max_item_bytes:
             raise PermanentError("message larger than max_item_bytes", size=len(raw))
         draft = parse_email(raw, source=self.name, fallback_time=internal_date)
         if not any(draft.headers.get(h) for h in IDENTIFYING_HEADERS):
@@ -210,9 +217,8 @@ class ImapConnector(Connector):
         return draft
 
     def _quarantine(self, uid: int, raw: bytes, reason: str, state: dict) -> None:
-        ref = self.app.store.put_blob(raw)
-        item = f"imap-{self.mailbox.name}-{state['uidvalidity']}-{uid}"
-        self.app.records.quarantine(item, "imap", reason, {"mailbox": self.mailbox.name, "uid": uid, "raw": ref.key})
+        subject = f"{self.mailbox.name}-{state['uidvalidity']}-{uid}"
+        self.gateway.refuse("imap", subject, reason, raw=raw, mailbox=self.mailbox.name, uid=uid, file=f"{subject}.eml")
         log.warning("%s: UID %s quarantined: %s", self.name, uid, reason)
         self._advance(state, uid)
         self._move(uid, self.mailbox.quarantine_folder)

@@ -1,79 +1,48 @@
-"""The connector interface and its registry keyed by name.
-
-Implementations are imported on first use (like ``storage.base`` backends), so
-running the hot folder never loads imaplib2, pika or FastAPI.
+"""The channel connectors, keyed by kind, imported on first use.
 
 Names: ``imap`` (every configured mailbox) or ``imap:<mailbox>``,
-``hotfolder``, ``calllog-amqp``, ``web``.
+``hotfolder``, ``calllog-amqp``. Each kind declares its own settings model
+(``Connector.Settings``); the core settings do not list them.
 """
 
 from __future__ import annotations
 
-import importlib
-import threading
-from abc import ABC, abstractmethod
-from typing import TYPE_CHECKING, ClassVar
+from collections.abc import Mapping
 
+from connectors.base import Connector, ConnectorContext
 from intake.errors import ConfigError
-
-if TYPE_CHECKING:
-    from intake.app import App
-    from intake.settings import Settings
+from intake.plugins import lookup
+from intake.settings import Section
 
 CONNECTORS: dict[str, str] = {
     "imap": "connectors.imap:ImapConnector",
     "hotfolder": "connectors.hotfolder:HotFolder",
     "calllog-amqp": "connectors.calllog:CallFeedConsumer",
-    "web": "connectors.web:WebConnector",
 }
-
-
-class Connector(ABC):
-    """Pulls items from one source and submits them; acknowledges the source
-    only after ``submit`` returned, and remembers what it took."""
-
-    kind: ClassVar[str]
-    name: str
-    app: "App"
-
-    @classmethod
-    @abstractmethod
-    def configured(cls, app: "App", target: str = "") -> list["Connector"]:
-        """The connectors of this kind the settings describe (``target``: just one of them)."""
-
-    @abstractmethod
-    def run(self, stop: threading.Event) -> None:
-        """Take items until ``stop`` is set; reconnect on transient failures."""
 
 
 def connector_class(kind: str) -> type[Connector]:
     """The implementation of one kind, imported now."""
-    target = CONNECTORS.get(kind)
-    if target is None:
-        raise ConfigError(f"unknown connector {kind!r}; known: {', '.join(CONNECTORS)}")
-    module_name, _, class_name = target.partition(":")
-    return getattr(importlib.import_module(module_name), class_name)
+    return lookup(CONNECTORS, kind, "connector")
 
 
-def expand(settings: "Settings", name: str) -> list[str]:
+def settings_of(kind: str, environ: Mapping[str, str] | None = None) -> Section:
+    """The settings of one kind, read and checked now (ConfigError names the variable)."""
+    return connector_class(kind).Settings.load(environ)
+
+
+def expand(name: str, environ: Mapping[str, str] | None = None) -> list[str]:
     """``imap`` stands for one ``imap:<mailbox>`` per configured mailbox; other names for themselves."""
     if name == "imap":
-        return [f"imap:{m.name}" for m in settings.imap_mailboxes]
+        return [f"imap:{m.name}" for m in settings_of("imap", environ).imap_mailboxes]
     return [name]
 
 
-def build_each(settings: "Settings", names: list[str]) -> list[Connector]:
-    """One connector per source, each on an App of its own (a bus connection is not shared by threads)."""
-    from intake.app import App
-
-    return [connector for name in names for single in expand(settings, name)
-            for connector in build(App(settings), single)]
-
-
-def build(app: "App", name: str) -> list[Connector]:
-    """The connectors ``name`` (``kind`` or ``kind:target``) stands for, checked against the settings."""
-    problem = app.settings.connector_problem(name)
-    if problem:
-        raise ConfigError(problem if problem.startswith("unknown") else f"connector {name!r} {problem}")
+def build(context: ConnectorContext, name: str, environ: Mapping[str, str] | None = None) -> list[Connector]:
+    """The connectors ``name`` (``kind`` or ``kind:target``) stands for, checked against their settings."""
     kind, _, target = name.partition(":")
-    return connector_class(kind).configured(app, target)
+    cls = connector_class(kind)
+    settings = cls.Settings.load(environ)
+    if problem := cls.problem(settings, target):
+        raise ConfigError(f"connector {name!r} {problem}")
+    return cls.configured(context, settings, target)

@@ -7,7 +7,7 @@ import re
 from datetime import datetime, timezone
 from typing import Any
 
-from connectors.base import Draft, FileDraft
+from intake.drafts import Draft, FileDraft
 from intake.errors import PermanentError
 from intake.models import Party, sha256_hex
 

@@ -1,7 +1,7 @@
 """CPU-bound libraries set up for one worker process per core.
 
 Workers run one per core, so a library that starts threads of its own only
-makes them fight: Tesseract's OpenMP threads (capture/ocr.py sets
+makes them fight: Tesseract's OpenMP threads (capture/ocr/pages.py sets
 ``OMP_THREAD_LIMIT=1``) and OpenBLAS's (limited here, at run time, since the
 library is loaded by then). spaCy's models multiply matrices through thinc,
 whose bundled BLIS kernel measured five times slower than numpy's OpenBLAS on

@@ -10,7 +10,8 @@ import hashlib
 from datetime import date, datetime, timezone
 from typing import Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field as PydField
+from pydantic import BaseModel, ConfigDict
+from pydantic import Field as PydField
 
 Channel = Literal["email", "letter", "webform", "phone"]
 Complexity = Literal["simple", "complex"]
@@ -71,12 +72,6 @@ class Envelope(Model):
     attachments: tuple[Attachment, ...] = ()
     headers: dict[str, str] = PydField(default_factory=dict)
     meta: dict[str, str] = PydField(default_factory=dict)
-
-    @staticmethod
-    def make_id(channel: str, source_id: str, content_sha256: str) -> str:
-        """Deterministic id, so a redelivered or re-read item keeps its id."""
-        digest = sha256_hex(f"{channel}\0{source_id}\0{content_sha256}".encode())
-        return f"env-{digest[:24]}"
 
     @property
     def thread_ids(self) -> list[str]:

@@ -13,7 +13,7 @@ from typing import Any
 from intake.errors import ConfigError
 from intake.models import Capture, Classification, Envelope, Route
 from routing.calendar import deadline
-from routing.rules import Rule, RuleSet
+from routing.rules import Rule, RuleSet, When
 
 
 @dataclass(frozen=True)
@@ -74,8 +74,13 @@ CONDITIONS: dict[str, Callable[[Facts, Any], str | None]] = {
 
 def matches(rule: Rule, facts: Facts) -> list[str] | None:
     """Descriptions of the rule's conditions if all hold, else None."""
+    return holds(rule.when, facts)
+
+
+def holds(when: When, facts: Facts) -> list[str] | None:
+    """Descriptions of the conditions if all hold, else None."""
     held = []
-    for name, wanted in rule.when.conditions().items():
+    for name, wanted in when.conditions().items():
         description = CONDITIONS[name](facts, wanted)
         if description is None:
             return None

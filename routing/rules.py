@@ -15,16 +15,16 @@ from typing import Annotated, Any, Literal
 import yaml
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationError
 
-from classify.screening import REASONS as SCREEN_REASONS
-from classify.topics import TOPICS
 from intake.errors import ConfigError
-from routing.calendar import SUBDIVISIONS
 from intake.models import Channel, Complexity, Urgency
+from intake.taxonomy import SCREENING_REASONS, TOPICS
+from routing.calendar import SUBDIVISIONS
+from routing.case_checks import case_rule_problems
 
 DEFAULT_RULES = Path(__file__).with_name("rules.yaml")
 
 Topic = Literal[TOPICS]  # type: ignore[valid-type]
-ScreenReason = Literal[SCREEN_REASONS]  # type: ignore[valid-type]
+ScreenReason = Literal[SCREENING_REASONS]  # type: ignore[valid-type]
 Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 Loc = tuple[str | int, ...]
 
@@ -102,14 +102,37 @@ class Rule(_Model):
         return not self.when.conditions()
 
 
+LinkAction = Literal["join", "review", "related"]
+
+
+class OnDisagreement(_Model):
+    """What an item does when its link to a case disagrees with its own sender or member number."""
+
+    other_member: LinkAction = "related"
+    unknown_sender: LinkAction = "join"
+
+
+class CaseRules(_Model):
+    """How a case is decided again when an item joins it (see routing/README.md)."""
+
+    overriding_topics: _one_or_many(Topic) = ("complaint",)
+    item_only_rules: _one_or_many(Name) = ()
+    held_teams: _one_or_many(Name) = ()
+    escalate_when: list[When] = []
+    reopen_when: list[When] = [When(screened=False)]
+    on_disagreement: OnDisagreement = OnDisagreement()
+    review_team: Name | None = None
+
+
 class RuleSet(_Model):
-    """The whole rules file: teams, urgency boosts, ordered rules."""
+    """The whole rules file: teams, urgency boosts, ordered rules, case rules."""
 
     version: Literal[1] = 1
     teams: Annotated[dict[Name, str], Field(min_length=1)]
     urgency_boost: dict[Urgency, Annotated[int, Field(ge=-9, le=9)]] = {}
     calendar: CalendarSettings = CalendarSettings()
     rules: Annotated[list[Rule], Field(min_length=1)]
+    case_rules: CaseRules = CaseRules()
 
 
 def load_rules(path: Path | None = None) -> RuleSet:
@@ -134,7 +157,7 @@ def check_rules(rules: RuleSet) -> list[tuple[Loc, str]]:
     last = len(rules.rules) - 1
     if not rules.rules[last].is_catch_all:
         problems.append((("rules", last), "the last rule must be a catch-all (no 'when') so every item gets a team"))
-    return problems
+    return problems + case_rule_problems(rules)
 
 
 def _rule_problems(rules: RuleSet, index: int) -> list[tuple[Loc, str]]:

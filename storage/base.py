@@ -6,13 +6,13 @@ that talk to S3 (kombu ``transport/__init__.py`` style).
 
 from __future__ import annotations
 
-import importlib
 from abc import ABC, abstractmethod
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from intake.errors import ConfigError, PermanentError
+from intake.errors import PermanentError
 from intake.models import ObjectRef, sha256_hex
+from intake.plugins import lookup
 
 SMALL_BLOB = 1 << 20  # bytes
 BACKENDS: dict[str, str] = {
@@ -67,9 +67,4 @@ def check_key(key: str) -> str:
 def open_store(url: str) -> ObjectStore:
     """Open the store for ``url`` (``file:///dir`` or ``s3://...``)."""
     scheme = urlsplit(url).scheme or "file"
-    target = BACKENDS.get(scheme)
-    if target is None:
-        raise ConfigError(f"unknown store URL scheme {scheme!r}; known: {sorted(BACKENDS)}")
-    module_name, _, class_name = target.partition(":")
-    backend = getattr(importlib.import_module(module_name), class_name)
-    return backend.from_url(url)
+    return lookup(BACKENDS, scheme, "store URL scheme").from_url(url)

@@ -5,9 +5,9 @@ record stays traceable to the close and durations can be measured.
 
 from __future__ import annotations
 
-import uuid
 from datetime import datetime, timedelta
 
+from intake import ids
 from intake.errors import PermanentError
 from intake.models import Case, CaseEvent, utcnow
 from storage.records import Records
@@ -43,7 +43,7 @@ def change_status(records: Records, case_id: str, status: str, actor: str, note:
         fields.update(outcome=None, closed_at=None)
         data["clear"] = True
     event = CaseEvent(
-        id=f"{when.strftime('%Y%m%dT%H%M%S%f')}-{uuid.uuid4().hex[:8]}", case_id=case_id, at=when, actor=actor,
+        id=ids.action_event_id(when), case_id=case_id, at=when, actor=actor,
         kind=_kind(status), summary=note or _kind(status), data=data,
     )
     records.append_event(event)

@@ -29,8 +29,9 @@ from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
 
+from intake import ids
 from intake.errors import NotFound
-from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
+from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route, utcnow
 from storage.base import ObjectStore
 from storage.cache import LRUCache
 
@@ -198,7 +199,7 @@ class Records:
         Each quarantining gets its own id (item + time), so retrying one entry can never
         remove a newer entry for the same item."""
         now = utcnow()
-        entry_id = f"{_safe(item_id)}--{now.strftime('%Y%m%dT%H%M%S%f')}"
+        entry_id = ids.quarantine_entry_id(item_id, now)
         body = {"id": entry_id, "item": item_id, "stage": stage, "reason": reason, "at": now.isoformat(),
                 "payload": payload}
         self.store.put(f"quarantine/{entry_id}.json", json.dumps(body, indent=1, default=str).encode(), JSON)
@@ -227,8 +228,4 @@ def _event_key(case_id: str, event_id: str) -> str:
     return f"cases/{case_id}/events/{event_id}.json"
 
 
-def _safe(key: str) -> str:
-    """A key part that cannot contain path tricks: hashed unless plainly safe."""
-    if key and all(c.isalnum() or c in "-_." for c in key) and key not in {".", ".."}:
-        return key
-    return "h-" + sha256_hex(key.encode())[:40]
+_safe = ids.safe_key

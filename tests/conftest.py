@@ -38,7 +38,7 @@ def settings(tmp_path: Path) -> Settings:
 @pytest.fixture
 def app(settings: Settings):
     """An App on the embedded default (filesystem bus, local store)."""
-    from intake.app import App
+    from runtime.app import App
 
     application = App(settings)
     yield application
@@ -80,3 +80,43 @@ def dovecot(dovecot_server, request):
     """The Dovecot server, as a user of this test's own (so an empty mailbox)."""
     user = "u" + "".join(c for c in request.node.name.lower() if c.isalnum())[-40:]
     return dovecot_server.as_user(user)
+
+
+
+def _purge_stage_queues(application) -> None:
+    from runtime.bus import STAGES, stage_queue
+
+    for stage in STAGES:
+        queue = stage_queue(stage)(application.bus.connection.default_channel)
+        queue.declare()
+        queue.purge()
+
+
+@pytest.fixture
+def amqp_app(amqp_url, tmp_path):
+    """An App on the test vhost; the stage queues are emptied before and after (the vhost is
+    shared by the whole session, and other tests count what they find there)."""
+    settings = Settings.load(environ={}, data_dir=tmp_path / "data", broker_url=amqp_url)
+    from runtime.app import App
+
+    application = App(settings)
+    _purge_stage_queues(application)
+    yield application
+    _purge_stage_queues(application)
+    application.close()
+
+
+@pytest.fixture
+def queued_envelope_ids():
+    """A function draining the capture queue of an App: the envelope ids, in order, duplicates kept."""
+
+    def drain(application) -> list[str]:
+        from runtime.bus import stage_queue
+
+        queue = stage_queue("capture")(application.bus.connection.default_channel)
+        ids = []
+        while (message := queue.get(no_ack=True)) is not None:
+            ids.append(message.decode()["envelope_id"])
+        return ids
+
+    return drain

@@ -8,7 +8,6 @@ from pathlib import Path
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-
 ROOT = Path(__file__).resolve().parents[2]
 ENTRY = ROOT / "bench" / "day.py"  # worker processes run it again with --as-worker / --as-launcher
 console = Console()

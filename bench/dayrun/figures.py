@@ -7,11 +7,10 @@ from typing import Any
 
 from rich.table import Table
 
-from intake.bus import STAGES
-
 from bench.dayrun.common import SERVERS, TARGETS, console
 from bench.dayrun.floor import Floor
 from bench.dayrun.phases import Outcome, Phase
+from runtime.bus import STAGES
 
 
 def percentile(values: list[float], q: float) -> float:

@@ -67,7 +67,7 @@ def render_scan(item: Item, cache: Path) -> None:
     out, page = letter_paths(item, cache)
     if out.exists() and page.exists():
         return
-    from intake.samples.letters import make_letter, render_letter
+    from samples.letters import make_letter, render_letter
 
     rng = random.Random(item.seed)
     image, _ = render_letter(make_letter(item.seed), dpi=300, skew_degrees=round(rng.uniform(-2.0, 2.0), 2),
@@ -112,7 +112,7 @@ class Arrival:
 
 def prepare(item: Item, cache: Path) -> Arrival:
     """The item as its channel delivers it."""
-    from intake.samples.letters import make_letter
+    from samples.letters import make_letter
 
     if item.channel == "letter":
         return Arrival(item, letter_paths(item, cache)[0])
@@ -133,10 +133,10 @@ def prepare(item: Item, cache: Path) -> Arrival:
 
 def receive(arrival: Arrival, received_at: datetime):
     """The connector's own work on an arrival: read or parse it into a draft, received now."""
-    from connectors.base import Draft, FileDraft
     from connectors.calllog import draft_from_call
     from connectors.email import parse_email
     from connectors.webform import draft_from_form
+    from intake.drafts import Draft, FileDraft
 
     channel, payload = arrival.item.channel, arrival.payload
     if channel == "letter":
@@ -155,7 +155,7 @@ def draft_for(item: Item, cache: Path, received_at: datetime):
 
 
 def _text(spec: Any) -> str:
-    from intake.samples.letters import format_eur
+    from samples.letters import format_eur
 
     amounts = [f"- {a.label} : {format_eur(a.cents)}" for a in spec.amounts]
     lines = [spec.salutation, "", spec.paragraphs[0], *spec.paragraphs[1:2], *amounts, *spec.paragraphs[2:], "",
@@ -170,7 +170,7 @@ def _text(spec: Any) -> str:
 def _email(item: Item, spec: Any, text: str) -> bytes:
     from email.utils import formataddr
 
-    from intake.samples import day
+    from samples import day
 
     sender = formataddr((spec.sender_name, spec.email or f"adherent{item.seed}@example.fr"))
     message_id = f"<bench-{item.seed}@example.fr>"

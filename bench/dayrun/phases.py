@@ -14,11 +14,10 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
-from intake.bus import STAGES
-
 from bench.dayrun.common import _bar, console
 from bench.dayrun.items import Item, prepare, receive
 from bench.dayrun.processes import HookReader, Pool, machine_busy, proc_cpu, tree_cpu
+from runtime.bus import STAGES
 
 
 @dataclass

@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 from typing import Any
 
-from intake.hooks import Hook
+from runtime.hooks import Hook
 
 
 class StoreCalls:
@@ -72,7 +72,7 @@ class TimingHook(Hook):
 
 def _children_cpu() -> float:
     """CPU of the ended children (OSD runs of the CLI) and of the live OCR engines (as they report it)."""
-    from capture import engine
+    from capture.ocr import engine
 
     usage = resource.getrusage(resource.RUSAGE_CHILDREN)
     return usage.ru_utime + usage.ru_stime + engine.cpu_seconds()
@@ -81,9 +81,9 @@ def _children_cpu() -> float:
 def worker_main(stages: tuple[str, ...], hook_file: Path, profile_file: Path | None) -> None:
     """A worker process: the normal App and Worker, with the timing hook added."""
     started = time.time()
-    from intake.app import App
     from intake.logs import setup_logging
     from intake.settings import Settings
+    from runtime.app import App
 
     settings = Settings.load()
     setup_logging("WARNING", settings.log_format)
@@ -93,7 +93,7 @@ def worker_main(stages: tuple[str, ...], hook_file: Path, profile_file: Path | N
     worker = app.worker(stages)
     if "capture" in stages:  # a long-running worker has its models loaded: do it before the clock starts
         from capture.names import MODEL, load_model
-        from capture.ocr import warm_up
+        from capture.ocr.pages import warm_up
 
         load_model(MODEL)
         warm_up(app.capture_context())
@@ -124,7 +124,7 @@ def launcher_main(groups: list[list[tuple[str, ...]]], folder: Path) -> None:
     start-up is shared, which the scale-out test uses to keep its time for the measurement."""
     import importlib
 
-    import intake.app  # noqa: F401  (everything the stages import)
+    import runtime.app  # noqa: F401  (everything the stages import)
     from capture.extractors import REGISTRY
 
     for module in set(REGISTRY.values()):

@@ -7,12 +7,12 @@ Each extractor module exposes ``extract(data, ctx) -> list[PageCapture]``.
 
 from __future__ import annotations
 
-import importlib
 from typing import Protocol
 
 from capture.context import CaptureContext
 from intake.errors import UnsupportedInput
 from intake.models import PageCapture
+from intake.plugins import load
 
 REGISTRY: dict[str, str] = {
     "application/pdf": "capture.extractors.pdf",
@@ -39,4 +39,4 @@ def extractor_for(mime: str) -> Extractor:
     target = REGISTRY.get(mime) or REGISTRY.get(mime.split("/", 1)[0] + "/*")
     if target is None:
         raise UnsupportedInput("no extractor for this type", mime=mime)
-    return importlib.import_module(target)  # type: ignore[return-value]
+    return load(target)

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from PIL import Image, ImageSequence, UnidentifiedImageError
 
 from capture.context import CaptureContext
-from capture.ocr import ocr_capture, ocr_pages
+from capture.ocr.pages import ocr_capture, ocr_pages
 from intake.errors import PermanentError, UnsupportedInput
 from intake.models import PageCapture
 

@@ -20,7 +20,7 @@ from PIL import Image
 
 from capture.context import CaptureContext
 from capture.extractors.pdf_text import open_pdfium, reader
-from capture.ocr import ocr_capture, ocr_pages
+from capture.ocr.pages import ocr_capture, ocr_pages
 from intake.errors import PermanentError
 from intake.models import PageCapture
 

@@ -12,7 +12,6 @@ and turns the library's errors into "encrypted PDF" or "corrupt PDF".
 
 from __future__ import annotations
 
-import importlib
 import io
 from collections.abc import Callable
 
@@ -20,6 +19,7 @@ import pypdfium2
 import pypdfium2.raw as pdfium_c
 
 from intake.errors import PermanentError
+from intake.plugins import load
 
 Layer = tuple[str, bool]  # (text, has an image)
 Reader = Callable[[bytes, int], list[Layer]]
@@ -54,7 +54,7 @@ def _pdfium_page(page: pypdfium2.PdfPage) -> Layer:
 
 def pdfplumber_layers(data: bytes, max_pages: int) -> list[Layer]:
     """Text and image presence of the first ``max_pages`` pages, read by pdfplumber."""
-    plumber = importlib.import_module("capture.extractors.pdf_plumber")
+    plumber = load("capture.extractors.pdf_plumber")  # pdfplumber only where it is chosen
     return plumber.layers(io.BytesIO(data), max_pages)
 
 

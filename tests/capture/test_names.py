@@ -74,7 +74,7 @@ def test_only_the_ner_component_runs_because_it_does_not_listen_to_the_shared_to
 def test_the_names_found_are_the_ones_found_with_the_shared_tok2vec_running():
     import spacy
 
-    from intake.samples.letters import make_letter
+    from samples.letters import make_letter
 
     texts = [LETTER, INVOICE] + ["\n".join(make_letter(seed).paragraphs) + f"\n{make_letter(seed).sender_name}"
                                  for seed in range(40)]

@@ -13,14 +13,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 
 import pytest
+from docs import image_bytes, pdf, render_page
 
 from capture.context import CaptureContext
 from capture.pipeline import read_document, run_capture
 from capture.policy import refusal
-from capture.sniff import sniff
-from docs import image_bytes, pdf, render_page
 from intake.errors import PermanentError
 from intake.models import Attachment, Envelope, ObjectRef, sha256_hex
+from intake.sniff import sniff
 
 CTX = CaptureContext(find_names=False)
 BOMB_BYTES = 256 * 1024**2  # what the bomb inflates to

@@ -9,7 +9,7 @@ import pytest
 from capture.fields import FieldPatterns, extract_fields
 from capture.wrapped import JOINED_NOTE, joints
 from intake.refs import make_case_ref
-from intake.samples.letters import ground_truth_fields, make_letter, render_letter
+from samples.letters import ground_truth_fields, make_letter, render_letter
 from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN
 
 PATTERNS = FieldPatterns.from_strings(DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN)

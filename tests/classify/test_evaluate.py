@@ -6,7 +6,7 @@ from click.testing import CliRunner
 
 from classify.corpus import build_corpus
 from classify.evaluate import SYSTEMS, evaluate, score_head
-from intake.cli import main
+from cli.main import main
 
 
 def test_precision_recall_and_f1_are_computed_per_label_and_averaged_over_present_labels():

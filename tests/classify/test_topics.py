@@ -137,7 +137,7 @@ def test_every_cue_has_a_fixed_piece_that_any_match_contains():
 
 
 def test_the_substring_test_before_the_regex_finds_the_same_cues_as_the_regex_alone():
-    from intake.samples.letters import make_letter
+    from samples.letters import make_letter
 
     texts = [fold("\n".join(make_letter(seed).paragraphs) + make_letter(seed).subject) for seed in range(150)]
     for text in texts:

@@ -8,7 +8,7 @@ import pika
 import pytest
 
 from connectors.calllog import CallFeedConsumer
-from intake.bus import stage_queue
+from runtime.bus import stage_queue
 
 pytestmark = pytest.mark.rabbitmq
 EXCHANGE = "telephonie.appels"
@@ -39,7 +39,7 @@ def _waiting(url: str, queue: str) -> int:
 
 
 def _consumer(app, queue: str, **extra) -> CallFeedConsumer:
-    consumer = CallFeedConsumer(app, app.settings.broker_url, EXCHANGE, "appel.#", queue, **extra)
+    consumer = CallFeedConsumer(app.connector_context(), app.settings.broker_url, EXCHANGE, "appel.#", queue, **extra)
     consumer.consume(idle_timeout=0)  # declares and binds the queue before anything is published
     return consumer
 

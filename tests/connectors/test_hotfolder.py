@@ -11,7 +11,7 @@ import pytest
 from docs import image_bytes, pdf, render_page, tiff_pages
 
 from connectors.hotfolder import HotFolder, batch_import
-from intake.bus import stage_queue
+from runtime.bus import stage_queue
 
 pytestmark = pytest.mark.rabbitmq
 
@@ -50,7 +50,7 @@ def _archived(folder: Path) -> list[Path]:
 
 def test_a_letter_written_slowly_in_chunks_is_taken_once_and_only_when_complete(amqp_app, tmp_path, letter):
     hot = tmp_path / "scans"
-    folder = HotFolder(amqp_app, hot, poll_seconds=0.05, settle_seconds=0.3)
+    folder = HotFolder(amqp_app.connector_context(), hot, poll_seconds=0.05, settle_seconds=0.3)
     # pauses longer than the settle time: only the missing %%EOF keeps the half-written PDF waiting
     writer = threading.Thread(target=_write_slowly, args=(hot / "courrier 1.pdf", letter, 5, [0.1, 0.8]))
     writer.start()
@@ -68,7 +68,7 @@ def test_a_letter_written_slowly_in_chunks_is_taken_once_and_only_when_complete(
 
 def test_a_part_file_is_ignored_until_renamed_and_a_tiff_needs_two_stable_polls(amqp_app, tmp_path):
     hot = tmp_path / "scans"
-    folder = HotFolder(amqp_app, hot, poll_seconds=0.05, settle_seconds=0.2)
+    folder = HotFolder(amqp_app.connector_context(), hot, poll_seconds=0.05, settle_seconds=0.2)
     scan = tiff_pages([render_page(["Page 1"], dpi=50), render_page(["Page 2"], dpi=50)])
     (hot / "scan.tif.part").write_bytes(scan)
     (hot / ".scanner-lock").write_bytes(b"x")
@@ -86,7 +86,7 @@ def test_a_part_file_is_ignored_until_renamed_and_a_tiff_needs_two_stable_polls(
 
 def test_a_file_that_is_not_a_scan_is_rejected_with_its_reason(amqp_app, tmp_path):
     hot = tmp_path / "scans"
-    folder = HotFolder(amqp_app, hot, poll_seconds=0.05, settle_seconds=0.0)
+    folder = HotFolder(amqp_app.connector_context(), hot, poll_seconds=0.05, settle_seconds=0.0)
     (hot / "notes.txt").write_text("liste de courses")
     folder.poll()
     assert folder.poll() == 0
@@ -99,7 +99,7 @@ def test_a_file_that_is_not_a_scan_is_rejected_with_its_reason(amqp_app, tmp_pat
 
 def test_the_same_scan_dropped_twice_is_archived_twice_but_queued_once(amqp_app, tmp_path, letter):
     hot = tmp_path / "scans"
-    folder = HotFolder(amqp_app, hot, poll_seconds=0.05, settle_seconds=0.0)
+    folder = HotFolder(amqp_app.connector_context(), hot, poll_seconds=0.05, settle_seconds=0.0)
     for name in ("a.pdf", "b.pdf"):
         (hot / name).write_bytes(letter)
         folder.poll()
@@ -115,8 +115,8 @@ def test_a_batch_import_of_a_backlog_queues_each_letter_once(amqp_app, tmp_path,
         (backlog / "2025" / f"scan-{n:03}.png").write_bytes(image_bytes(render_page([f"Courrier {n}"], dpi=30)))
     (backlog / "lisez-moi.txt").write_text("pas un courrier")
 
-    report = batch_import(amqp_app, backlog)
-    again = batch_import(amqp_app, backlog, progress=False)
+    report = batch_import(amqp_app.connector_context(), backlog)
+    again = batch_import(amqp_app.connector_context(), backlog, progress=False)
 
     assert len(report.submitted) == len(set(report.submitted)) == 60
     assert report.refused == [(str(backlog / "lisez-moi.txt"), "not a PDF, TIFF, JPEG or PNG scan (found text/plain)")]

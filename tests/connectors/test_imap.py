@@ -17,9 +17,9 @@ import imaplib2
 import pytest
 
 from connectors.imap import ImapConnector, _mailbox_arg
-from intake.app import App
-from intake.bus import stage_queue
-from intake.settings import ImapMailbox, Settings
+from connectors.imap_settings import ImapMailbox, ImapSettings
+from runtime.app import App
+from runtime.bus import stage_queue
 
 pytestmark = [pytest.mark.rabbitmq, pytest.mark.filterwarnings("ignore::DeprecationWarning")]  # imaplib2's threading calls
 REPO = Path(__file__).resolve().parents[2]
@@ -27,7 +27,8 @@ REPO = Path(__file__).resolve().parents[2]
 CRASHER = """
 import os, signal, sys
 from connectors.imap import ImapConnector
-from intake.app import App
+from runtime.app import App
+from connectors.imap_settings import ImapSettings
 from intake.settings import Settings
 
 settings = Settings.load()
@@ -39,7 +40,7 @@ def crash(uid, envelope_id):
     if len(taken) == after:
         os.kill(os.getpid(), signal.SIGKILL)
 
-ImapConnector(App(settings), settings.imap_mailboxes[0], on_submitted=crash).run_once()
+ImapConnector(App(settings).connector_context(), ImapSettings.load().imap_mailboxes[0], on_submitted=crash).run_once()
 """
 
 
@@ -94,7 +95,7 @@ def test_fifty_french_mails_with_attachments_become_fifty_queued_envelopes(dovec
     assert b"=?utf-8?" in raws[0]  # the subjects really travel as encoded-words
     _append(dovecot, raws)
 
-    submitted = ImapConnector(amqp_app, _mailbox(dovecot)).run_once()
+    submitted = ImapConnector(amqp_app.connector_context(), _mailbox(dovecot)).run_once()
 
     assert submitted == 50
     assert amqp_app.bus.queue_depth(stage_queue("capture")) == 50
@@ -120,7 +121,7 @@ def test_a_connector_killed_between_publish_and_move_loses_nothing_and_duplicate
     assert amqp_app.bus.queue_depth(stage_queue("capture")) == 20
     assert (_count(dovecot, "INBOX"), _count(dovecot, "Traités")) == (31, 19)  # the 20th was published, not moved
 
-    assert ImapConnector(amqp_app, _mailbox(dovecot)).run_once() == 30
+    assert ImapConnector(amqp_app.connector_context(), _mailbox(dovecot)).run_once() == 30
 
     ids = queued_envelope_ids(amqp_app)
     assert len(ids) == 50 and len(set(ids)) == 50
@@ -130,7 +131,7 @@ def test_a_connector_killed_between_publish_and_move_loses_nothing_and_duplicate
 
 def test_a_message_seen_before_under_a_new_uid_or_uidvalidity_is_not_taken_twice(dovecot, amqp_app):
     _append(dovecot, [_mail(n) for n in range(3)])
-    connector = ImapConnector(amqp_app, _mailbox(dovecot))
+    connector = ImapConnector(amqp_app.connector_context(), _mailbox(dovecot))
     assert connector.run_once() == 3
     connector.memory.save("checkpoint", {"uidvalidity": 1, "last_uid": 999})  # as if the mailbox was rebuilt
     _append(dovecot, [_mail(n) for n in range(3)] + [_mail(3)])
@@ -144,7 +145,7 @@ def test_a_message_seen_before_under_a_new_uid_or_uidvalidity_is_not_taken_twice
 def test_a_message_that_is_not_an_email_goes_to_quarantine_with_its_reason(dovecot, amqp_app):
     _append(dovecot, [b"ceci n'est pas un courriel\r\n", _mail(1)])
 
-    assert ImapConnector(amqp_app, _mailbox(dovecot)).run_once() == 1
+    assert ImapConnector(amqp_app.connector_context(), _mailbox(dovecot)).run_once() == 1
 
     assert (_count(dovecot, "Quarantine"), _count(dovecot, "Traités")) == (1, 1)
     [item] = amqp_app.records.quarantined()
@@ -153,7 +154,7 @@ def test_a_message_that_is_not_an_email_goes_to_quarantine_with_its_reason(dovec
 
 
 def test_with_idle_a_new_mail_is_taken_at_once_and_stop_ends_the_idle(dovecot, amqp_app):
-    connector = ImapConnector(amqp_app, _mailbox(dovecot, poll_seconds=60))
+    connector = ImapConnector(amqp_app.connector_context(), _mailbox(dovecot, poll_seconds=60))
     stop = threading.Event()
     runner = threading.Thread(target=connector.run, args=(stop,))
     runner.start()
@@ -177,21 +178,23 @@ def test_a_wrong_password_is_a_configuration_error(dovecot, amqp_app):
     mailbox = ImapMailbox(name="sante", host=dovecot.host, port=dovecot.port, user=dovecot.user,
                           password="wrong", security="plain")
     with pytest.raises(ConfigError, match="login refused"):
-        ImapConnector(amqp_app, mailbox).run_once()
+        ImapConnector(amqp_app.connector_context(), mailbox).run_once()
 
 
 def test_mailbox_settings_are_read_from_json_and_plain_text_is_refused_off_loopback(tmp_path):
+    from cli.config import load_settings
     from intake.errors import ConfigError
 
     good = '[{"name": "sante", "host": "127.0.0.1", "user": "u", "password": "p", "security": "plain"}]'
-    settings = Settings.load(environ={"INTAKE_IMAP_MAILBOXES": good, "INTAKE_CONNECTORS": "imap:sante"})
+    settings = ImapSettings.load(environ={"INTAKE_IMAP_MAILBOXES": good})
     assert settings.imap_mailboxes[0].effective_port == 143
+    load_settings(environ={"INTAKE_IMAP_MAILBOXES": good, "INTAKE_CONNECTORS": "imap:sante"})
     bad = good.replace("127.0.0.1", "mail.mutuelle.example")
     with pytest.raises(ConfigError, match="only allowed on loopback") as caught:
-        Settings.load(environ={"INTAKE_IMAP_MAILBOXES": bad})
+        ImapSettings.load(environ={"INTAKE_IMAP_MAILBOXES": bad})
     assert '"p"' not in str(caught.value)
     with pytest.raises(ConfigError, match="imap:autre"):
-        Settings.load(environ={"INTAKE_IMAP_MAILBOXES": good, "INTAKE_CONNECTORS": "imap:autre"})
+        load_settings(environ={"INTAKE_IMAP_MAILBOXES": good, "INTAKE_CONNECTORS": "imap:autre"})
 
 
 @pytest.mark.parametrize("security", ["ssl", "starttls"])
@@ -201,7 +204,7 @@ def test_a_mailbox_over_tls_checks_the_certificate_and_reads_the_mail(dovecot, a
     mailbox = ImapMailbox(name="sante", host=dovecot.host, port=port, user=dovecot.user, password=dovecot.password,
                           security=security, ca_file=dovecot.ca_file)
 
-    assert ImapConnector(amqp_app, mailbox).run_once() == 1
+    assert ImapConnector(amqp_app.connector_context(), mailbox).run_once() == 1
 
 
 def test_a_certificate_that_is_not_trusted_or_not_for_the_host_is_refused(dovecot, amqp_app):
@@ -211,6 +214,6 @@ def test_a_certificate_that_is_not_trusted_or_not_for_the_host_is_refused(doveco
     untrusted = ImapMailbox(host=dovecot.host, **base)  # system CAs only
     other_name = ImapMailbox(host="localhost", ca_file=dovecot.ca_file, **base)  # certificate is for 127.0.0.1
     with pytest.raises(RetryableError, match="CERTIFICATE_VERIFY_FAILED"):
-        ImapConnector(amqp_app, untrusted).run_once()
+        ImapConnector(amqp_app.connector_context(), untrusted).run_once()
     with pytest.raises(RetryableError, match="not valid for 'localhost'"):
-        ImapConnector(amqp_app, other_name).run_once()
+        ImapConnector(amqp_app.connector_context(), other_name).run_once()

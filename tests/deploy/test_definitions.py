@@ -19,9 +19,9 @@ from pathlib import Path
 import pytest
 from kombu import Connection, Consumer, Exchange, Queue
 
-from intake.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, stage_queue, team_queue
-from intake.settings import Settings
+from outbound.settings import OutboundSettings
 from routing.rules import load_rules
+from runtime.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, notice_queue, stage_queue, team_queue
 
 RABBITMQ = Path(__file__).resolve().parents[2] / "deploy" / "rabbitmq"
 VHOST = "intake"
@@ -38,7 +38,7 @@ def code_queues() -> list[Queue]:
 
 
 def code_exchanges() -> list[Exchange]:
-    events = Settings.model_fields["events_exchange"].default  # the outbound events, see connectors/outbound
+    events = OutboundSettings.model_fields["events_exchange"].default  # the outbound events, see outbound/
     return [EXCHANGE, TEAM_EXCHANGE, Exchange(events, type="topic", durable=True)]
 
 
@@ -60,7 +60,7 @@ def test_every_queue_and_exchange_the_code_declares_is_defined_with_the_same_arg
     definitions = load("definitions.json")
     queues, exchanges = by_name(definitions["queues"]), by_name(definitions["exchanges"])
     for queue in code_queues():
-        assert queue.name in queues, f"{queue.name} is declared by intake.bus but not in definitions.json"
+        assert queue.name in queues, f"{queue.name} is declared by runtime.bus but not in definitions.json"
         defined = queues[queue.name]
         assert defined["durable"] is True and defined["auto_delete"] is False, queue.name
         # the broker compares the arguments of a redeclaration with the existing queue's
@@ -196,3 +196,12 @@ def _wait_depth(bus: Bus, queue: Queue, depth: int, timeout: float = 10) -> None
     while bus.queue_depth(queue) != depth:
         assert time.monotonic() < deadline, f"{queue.name} never held {depth} message(s)"
         time.sleep(0.2)
+
+
+def test_a_persons_notice_queue_is_dead_lettered_like_a_team_queue():
+    policies = load("policies.json")["policies"]
+    name = notice_queue("person.c.durand").name
+    [policy] = [p for p in policies if re.search(p["pattern"], name)]
+    team = next(p for p in policies if p["name"] == "intake-teams")
+    assert policy["definition"] == team["definition"] and policy["apply-to"] == "queues"
+    assert notice_queue("person.c.durand").exchange == TEAM_EXCHANGE

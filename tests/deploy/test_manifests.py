@@ -1,5 +1,5 @@
 """The deployment files in deploy/: the docker-compose file, the Kubernetes manifests and the
-systemd units parse, and each runs a worker for every stage the code has (intake.bus.STAGES), with
+systemd units parse, and each runs a worker for every stage the code has (intake.pipeline.STAGES), with
 the settings the code reads. No Docker engine or cluster here: the files are parsed and checked;
 `kubectl kustomize` and `systemd-analyze verify` are used when they are installed.
 """
@@ -15,12 +15,12 @@ from pathlib import Path
 import pytest
 import yaml
 
-from intake.bus import STAGES, stage_queue
-from intake.settings import Settings
+from cli.config import setting_names
+from runtime.bus import STAGES, stage_queue
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
-SETTINGS = {f"INTAKE_{name.upper()}" for name in Settings.model_fields}
+SETTINGS = {f"INTAKE_{name.upper()}" for name in setting_names()}
 
 
 def worker_stage(command: list[str]) -> str | None:

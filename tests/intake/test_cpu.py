@@ -5,8 +5,8 @@ from __future__ import annotations
 from thinc.api import get_current_ops
 from threadpoolctl import threadpool_info
 
-from capture.names import load_model
 from capture.context import CaptureContext
+from capture.names import load_model
 from intake import cpu
 from intake.cpu import cgroup_quota, tune_for_workers
 

@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 from intake.logs import MaskingFilter, mask
-from intake.samples.day import JEANNE_IBAN, MEMBERS
+from samples.day import JEANNE_IBAN, MEMBERS
 
 
 def test_emails_ibans_nirs_and_phone_numbers_are_masked():
@@ -27,7 +27,7 @@ def test_the_masking_filter_rewrites_the_final_message_of_a_record():
 def test_a_demo_run_at_debug_level_logs_none_of_the_samples_personal_data(tmp_path):
     env = {**os.environ, "INTAKE_LOG_FORMAT": "json"}
     result = subprocess.run(
-        [sys.executable, "-m", "intake.cli", "--data-dir", str(tmp_path), "--log-level", "DEBUG", "demo", "--idle", "2"],
+        [sys.executable, "-m", "cli.main", "--data-dir", str(tmp_path), "--log-level", "DEBUG", "demo", "--idle", "2"],
         capture_output=True, text=True, timeout=300, env=env,
     )
     assert result.returncode == 0, result.stderr[-2000:]

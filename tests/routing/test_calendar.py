@@ -7,7 +7,12 @@ from datetime import date
 import pytest
 
 from routing.calendar import (
-    add_calendar_days, add_working_days, deadline, easter_sunday, french_holidays, is_working_day,
+    add_calendar_days,
+    add_working_days,
+    deadline,
+    easter_sunday,
+    french_holidays,
+    is_working_day,
 )
 
 

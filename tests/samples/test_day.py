@@ -19,8 +19,8 @@ import pdfplumber
 import pytest
 from PIL import Image
 
-from intake.samples.day import MEMBERS, complaint_letter, hospitalisation_letter, optical_letter, write_sample_intake
-from intake.samples.letters import ground_truth_fields, iban_is_valid, render_letter
+from samples.day import MEMBERS, complaint_letter, hospitalisation_letter, optical_letter, write_sample_intake
+from samples.letters import ground_truth_fields, iban_is_valid, render_letter
 
 REPO = Path(__file__).resolve().parents[2]
 EXPECTED = [
@@ -58,7 +58,7 @@ def test_the_sample_intake_is_written(day):
 
 def test_the_command_line_writes_the_same_bytes_again(day, tmp_path):
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    run = subprocess.run([sys.executable, "-m", "intake.samples.day", str(tmp_path)], cwd=REPO, env=env,
+    run = subprocess.run([sys.executable, "-m", "samples.day", str(tmp_path)], cwd=REPO, env=env,
                          capture_output=True, text=True, check=True)
     assert [Path(line).name for line in run.stdout.split()] == EXPECTED
     for name, path in day.items():

@@ -12,7 +12,7 @@ import pytest
 
 from capture.checks import nir_key
 from intake.refs import normalize as normalize_case_ref
-from intake.samples.letters import (
+from samples.letters import (
     TOPICS,
     format_eur,
     french_date,
@@ -23,8 +23,8 @@ from intake.samples.letters import (
     phone_e164,
     render_letter,
 )
-from intake.samples.wording import group_nir
-from intake.samples.wrapping import grouped_member
+from samples.wording import group_nir
+from samples.wrapping import grouped_member
 
 A4_AT_300_DPI = (2480, 3508)
 

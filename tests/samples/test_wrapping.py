@@ -9,8 +9,8 @@ from datetime import date
 import phonenumbers
 import pytest
 
-from intake.samples.letters import ground_truth_fields, make_letter, render_letter, wrapped_truth_fields
-from intake.samples.wrapping import KINDS, cut_after_dash, cut_amount, cut_date, cut_email, cut_groups
+from samples.letters import ground_truth_fields, make_letter, render_letter, wrapped_truth_fields
+from samples.wrapping import KINDS, cut_after_dash, cut_amount, cut_date, cut_email, cut_groups
 
 
 def test_wrapping_changes_no_other_draw_of_a_seed():

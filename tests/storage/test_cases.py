@@ -5,9 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from items import ROUTE, T0, _field, _item
 
 from intake.models import Classification
-from items import ROUTE, T0, _field, _item
 from storage.base import open_store
 from storage.cases import item_events, record_item
 from storage.linking import Link

@@ -5,13 +5,13 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from items import _item
 
 from intake.models import utcnow
 from storage.base import open_store
 from storage.cases import record_item
 from storage.lifecycle import InvalidTransition, assign, change_status, close, reopen, time_to_close
 from storage.records import Records
-from items import _item
 
 
 @pytest.fixture

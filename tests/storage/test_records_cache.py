@@ -7,9 +7,9 @@ from collections import Counter
 from collections.abc import Iterator
 
 import pytest
+from items import T0, _item
 
 from intake.models import CaseEvent
-from items import T0, _item
 from storage.base import ObjectStore, open_store
 from storage.cache import LRUCache
 from storage.cases import record_item

@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import pytest
+from docs import image_bytes, render_page, tiff_pages
 from PIL import Image
 
 from capture.context import CaptureContext
 from capture.extractors import image as image_extractor
-from docs import image_bytes, render_page, tiff_pages
 from intake.errors import PermanentError
 
 CTX = CaptureContext()

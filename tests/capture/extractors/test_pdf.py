@@ -7,12 +7,12 @@ import io
 
 import pypdfium2
 import pytest
+from docs import encrypted_pdf, pdf, render_page
 from reportlab.pdfgen import canvas
 
 from capture.context import CaptureContext
 from capture.extractors import pdf as pdf_extractor
 from capture.extractors.pdf_text import READERS
-from docs import encrypted_pdf, pdf, render_page
 from intake.errors import PermanentError
 from outlines import outlined_pdf
 

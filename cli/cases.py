@@ -1,0 +1,176 @@
+"""``intake case``, ``intake member`` and ``intake quarantine``: read and move case records."""
+
+from __future__ import annotations
+
+import getpass
+
+import click
+from rich.table import Table
+from rich.text import Text
+
+from cli.output import cases_table, console
+from intake.errors import IntakeError, NotFound
+from intake.models import Case
+from runtime.app import App
+from storage import lifecycle
+from storage.reroute import reroute
+from storage.timeline import case_timeline
+
+
+def _actor() -> str:
+    return f"user:{getpass.getuser()}"
+
+
+def _load(app: App, case_id: str) -> Case:
+    try:
+        return app.records.case(case_id.strip().upper())
+    except NotFound:
+        raise click.ClickException(f"no case {case_id}") from None
+
+
+def _run(app: App, change) -> Case:
+    """Apply a lifecycle change (then tell the outbound stage), or fail with a clear CLI error."""
+    try:
+        record = change()
+        app.bus.send_to_stage("outbound", {"case_id": record.id})
+        return record
+    except NotFound as exc:
+        raise click.ClickException(f"no case {exc.data.get('case_id')}") from None
+    except IntakeError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+@click.group()
+def case() -> None:
+    """Read and move cases."""
+
+
+@case.command("show")
+@click.argument("case_id")
+@click.pass_obj
+def case_show(app: App, case_id: str) -> None:
+    """Print a case and its timeline (who, what, when, why)."""
+    record = _load(app, case_id)
+    console.print(cases_table([record], title=f"case {record.id} ({record.status})"))
+    timeline = Table("when", "who", "what", "why", title="timeline")
+    for group in case_timeline(app.records, record):
+        timeline.add_section()
+        timeline.add_row("", "", "", Text(group.label, style="bold"))
+        for event in group.events:
+            timeline.add_row(event.at.strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.kind, event.summary)
+    console.print(timeline)
+    if (took := lifecycle.time_to_close(record)) is not None:
+        console.print(f"closed after {took} ({record.outcome})")
+
+
+@case.command("list")
+@click.option("--team", default=None)
+@click.option("--status", default=None, type=click.Choice(lifecycle.STATUSES))
+@click.pass_obj
+def case_list(app: App, team: str | None, status: str | None) -> None:
+    """List cases, optionally of one team or status."""
+    cases = [app.records.case(cid) for cid in app.records.case_ids()]
+    cases = [c for c in cases if (team is None or c.team == team) and (status is None or c.status == status)]
+    console.print(cases_table(cases, title=f"{len(cases)} case(s)"))
+
+
+@case.command("assign")
+@click.argument("case_id")
+@click.argument("assignee")
+@click.option("--note", default="")
+@click.pass_obj
+def case_assign(app: App, case_id: str, assignee: str, note: str) -> None:
+    """Give a case to a person."""
+    record = _run(app, lambda: lifecycle.assign(app.records, case_id.upper(), assignee, _actor(), note))
+    click.echo(f"{record.id} assigned to {record.assignee}")
+
+
+@case.command("reroute")
+@click.argument("case_id")
+@click.argument("team")
+@click.option("--note", default="")
+@click.pass_obj
+def case_reroute(app: App, case_id: str, team: str, note: str) -> None:
+    """Give a case to another team (later items keep that choice unless a rule must escalate)."""
+    record = _run(app, lambda: reroute(app.records, case_id.upper(), team, _actor(), app.rules.teams, app.notify, note))
+    click.echo(f"{record.id} rerouted to {record.team}")
+
+
+@case.command("status")
+@click.argument("case_id")
+@click.argument("status", type=click.Choice(["in_progress", "waiting_member"]))
+@click.option("--note", default="")
+@click.pass_obj
+def case_status(app: App, case_id: str, status: str, note: str) -> None:
+    """Mark a case in progress or waiting for the member."""
+    record = _run(app, lambda: lifecycle.change_status(app.records, case_id.upper(), status, _actor(), note))
+    click.echo(f"{record.id} is {record.status}")
+
+
+@case.command("close")
+@click.argument("case_id")
+@click.option("--outcome", required=True, help="What was decided or done.")
+@click.option("--note", default="")
+@click.pass_obj
+def case_close(app: App, case_id: str, outcome: str, note: str) -> None:
+    """Close a case with its outcome."""
+    record = _run(app, lambda: lifecycle.close(app.records, case_id.upper(), outcome, _actor(), note))
+    click.echo(f"{record.id} closed after {lifecycle.time_to_close(record)}: {record.outcome}")
+
+
+@case.command("reopen")
+@click.argument("case_id")
+@click.option("--note", required=True, help="Why the case is reopened.")
+@click.pass_obj
+def case_reopen(app: App, case_id: str, note: str) -> None:
+    """Reopen a closed case."""
+    record = _run(app, lambda: lifecycle.reopen(app.records, case_id.upper(), _actor(), note))
+    click.echo(f"{record.id} is open again")
+
+
+@click.group()
+def member() -> None:
+    """A member's cases and contacts across channels."""
+
+
+@member.command("show")
+@click.argument("number")
+@click.pass_obj
+def member_show(app: App, number: str) -> None:
+    """Every case and contact of one member (the 360° view)."""
+    cases = [app.records.case(cid) for cid in app.records.member_cases(number.strip())]
+    console.print(cases_table(cases, title=f"member {number}: {len(cases)} case(s)"))
+    contacts = Table("received", "channel", "case", "subject", title="contacts")
+    rows = [(app.records.envelope(i), c.id) for c in cases for i in c.items]
+    for envelope, case_id in sorted(rows, key=lambda r: r[0].received_at):
+        contacts.add_row(envelope.received_at.strftime("%Y-%m-%d %H:%M"), envelope.channel, case_id,
+                         envelope.subject[:70])
+    console.print(contacts)
+
+
+@click.group()
+def quarantine() -> None:
+    """Items that could not be processed."""
+
+
+@quarantine.command("list")
+@click.pass_obj
+def quarantine_list(app: App) -> None:
+    """List quarantined items with their reason."""
+    table = Table("id", "stage", "at", "reason")
+    for item in app.records.quarantined():
+        table.add_row(item["id"], item["stage"], item["at"], item["reason"])
+    console.print(table)
+
+
+@quarantine.command("retry")
+@click.argument("item_id")
+@click.pass_obj
+def quarantine_retry(app: App, item_id: str) -> None:
+    """Send a quarantined item through the pipeline again."""
+    from runtime.quarantine import retry
+
+    try:
+        click.echo(f"{item_id}: {retry(app, item_id)}")
+    except NotFound:
+        raise click.ClickException(f"nothing quarantined as {item_id}") from None

@@ -1,0 +1,90 @@
+"""The ``intake`` command line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from cli.config import load_settings
+from cli.output import cases_table, console
+from intake.errors import ConfigError
+from intake.logs import setup_logging
+from intake.pipeline import STAGES
+from runtime.app import App
+
+
+@click.group()
+@click.option("--data-dir", type=click.Path(path_type=Path), help="Local data directory (default: .intake).")
+@click.option("--log-level", default="WARNING", show_default=True)
+@click.pass_context
+def main(ctx: click.Context, data_dir: Path | None, log_level: str) -> None:
+    """intake: omnichannel intake and capture for case management."""
+    try:
+        settings = load_settings(data_dir=data_dir)
+    except ConfigError as exc:
+        raise click.ClickException(str(exc)) from None
+    setup_logging(log_level.upper(), settings.log_format)
+    ctx.obj = App(settings)
+    ctx.call_on_close(ctx.obj.close)
+
+
+@main.command()
+@click.option("--idle", default=3.0, show_default=True, help="Stop after this many idle seconds.")
+@click.pass_obj
+def demo(app: App, idle: float) -> None:
+    """Run the bundled sample intake through every stage and print the cases."""
+    from runtime.demo import run_demo
+
+    cases = run_demo(app, idle)
+    console.print(cases_table(cases, title=f"intake demo: {len(cases)} case(s)"))
+    console.print(f"Records in {app.store.url}")
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.pass_obj
+def ingest(app: App, paths: tuple[Path, ...]) -> None:
+    """Submit files (.eml, .pdf, images, web-form .json, call-log .csv/.jsonl)."""
+    from runtime.ingest import ingest_paths
+
+    report = ingest_paths(app, paths, progress=True)
+    console.print(f"queued {len(report.envelopes)} item(s), quarantined {len(report.quarantined)}")
+    for name, reason in report.quarantined:
+        console.print(f"  quarantined {name}: {reason}")
+
+
+@main.command()
+@click.argument("stages", nargs=-1, type=click.Choice(STAGES))
+@click.option("--until-idle", type=float, default=None, help="Exit after this many idle seconds.")
+@click.pass_obj
+def worker(app: App, stages: tuple[str, ...], until_idle: float | None) -> None:
+    """Consume and process items for STAGES (default: all)."""
+    if app.settings.metrics_port:
+        from runtime.metrics import serve_metrics
+
+        serve_metrics(app.settings.metrics_port, app.settings.metrics_host)
+    app.worker(stages or STAGES).run(idle_timeout=until_idle)
+
+
+from cli.connect import connect, import_folder
+
+main.add_command(connect)
+main.add_command(import_folder)
+
+
+from cli.cases import case, member, quarantine  # noqa: E402
+
+main.add_command(case)
+main.add_command(member)
+main.add_command(quarantine)
+
+from cli.classify import eval_command, train  # noqa: E402
+
+main.add_command(train)
+main.add_command(eval_command, name="eval")
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,210 @@
+"""The dashboard's HTTP routes under ``/dashboard``: login, overview, case
+page, document previews, retry of a quarantined item.
+
+Pages are server-rendered (Jinja2). A browser signs in once and carries a
+signed session cookie (HttpOnly, SameSite=Strict; its forms also carry a CSRF
+token); a script may send ``X-API-Key`` instead. Store reads block, so the
+routes are plain functions, which FastAPI runs in its thread pool.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import logging
+import re
+import threading
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
+from fastapi.exception_handlers import http_exception_handler
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+
+from intake.errors import IntakeError, NotFound
+from intake.models import Case, utcnow
+from runtime.app import App
+from web.dashboard import pages, stats
+from web.dashboard.auth import COOKIE, Access, Principal
+from web.dashboard.document import preview_png
+from web.dashboard.reader import StoreReader
+
+log = logging.getLogger(__name__)
+PREFIX = "/dashboard"
+ENTRY_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}")  # as storage.records keeps a quarantine id
+CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")  # a case id never reaches the store unchecked
+HERE = Path(__file__).parent
+templates = Jinja2Templates(directory=HERE / "templates")
+templates.env.filters.update(
+    when=lambda at: at.astimezone(stats.TZ).strftime("%d/%m/%Y %H:%M") if at else "—",
+    age=stats.human_age, channel=lambda c: pages.CHANNEL_LABELS.get(c or "", c or "—"),
+    status=lambda s: pages.STATUS_LABELS.get(s or "", s or "—"),
+)
+
+
+@dataclass
+class Dashboard:
+    """The dashboard of one App: who may enter, and a cached view of the store."""
+
+    app: App
+    access: Access
+    reader: StoreReader
+    lock: threading.Lock = field(default_factory=threading.Lock)  # shared with submissions: the bus is not thread-safe
+    review_team: str = "review"
+
+    def principal(self, request: Request) -> Principal | None:
+        """Who sent the request: an ``X-API-Key`` header, else the session cookie."""
+        if key := request.headers.get("x-api-key"):
+            return self.access.by_key(key)
+        return self.access.from_cookie(request.cookies.get(COOKIE))
+
+    def require(self, request: Request) -> Principal:
+        """The signed-in user; a browser without a session is sent to the login page."""
+        if who := self.principal(request):
+            return who
+        if "text/html" in request.headers.get("accept", ""):
+            raise HTTPException(303, headers={"Location": f"{PREFIX}/login"})
+        raise HTTPException(401, "sign in or send X-API-Key", headers={"WWW-Authenticate": "X-API-Key"})
+
+    def check_form(self, request: Request, who: Principal, token: str) -> None:
+        """Refuse a cookie-authenticated form that lacks this session's CSRF token."""
+        if who.by_cookie and token != self.access.csrf(request.cookies.get(COOKIE, "")):
+            raise HTTPException(403, "Formulaire périmé : rechargez la page.")
+
+    def case_for(self, who: Principal, case_id: str) -> Case:
+        """A case the user may see: 404 if there is none, 403 if it is another team's."""
+        if not CASE_ID.fullmatch(case_id):
+            raise HTTPException(404, "Aucun dossier sous ce numéro.")
+        case = self.reader.snapshot().case(case_id)
+        if case is None:
+            case = _read_case(self.app, case_id)  # newer than the cached snapshot
+        if not who.sees(case.team):
+            raise HTTPException(403, "Ce dossier relève d'une autre équipe.")
+        return case
+
+    def page(self, request: Request, name: str, context: dict, who: Principal | None = None,
+             status: int = 200) -> HTMLResponse:
+        """Render a template with the user, the CSRF token and the URL prefix."""
+        csrf = self.access.csrf(request.cookies.get(COOKIE, "")) if who and who.by_cookie else ""
+        extra = {"who": who, "prefix": PREFIX, "csrf": csrf}
+        return templates.TemplateResponse(request, name, {**context, **extra}, status_code=status)
+
+
+def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None = None, ttl: float = 5.0) -> Dashboard:
+    """Add the dashboard's routes and static files to the web app."""
+    dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock())
+    api.include_router(router(dash))
+    api.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="dashboard-static")
+    api.add_exception_handler(HTTPException, functools.partial(_error_page, dash))
+    return dash
+
+
+async def _error_page(dash: Dashboard, request: Request, exc: HTTPException) -> Response:
+    """Dashboard errors as a page for a browser; everything else as FastAPI answers it."""
+    wants_page = "text/html" in request.headers.get("accept", "") and exc.status_code in {403, 404, 415}
+    if not wants_page or not request.url.path.startswith(PREFIX):
+        return await http_exception_handler(request, exc)
+    context = {"status": exc.status_code, "detail": exc.detail}
+    return dash.page(request, "error.html", context, dash.principal(request), exc.status_code)
+
+
+def router(dash: Dashboard) -> APIRouter:
+    """The dashboard's routes on ``dash``."""
+    r = APIRouter(prefix=PREFIX, include_in_schema=False)
+
+    @r.get("/login", response_class=HTMLResponse)
+    def login_page(request: Request) -> HTMLResponse:
+        return dash.page(request, "login.html", {"error": None})
+
+    @r.post("/login", response_class=HTMLResponse)
+    def login(request: Request, name: str = Form(""), password: str = Form(""), api_key: str = Form("")) -> Response:
+        who = dash.access.by_key(api_key.strip(), by_cookie=True) if api_key.strip() else \
+            dash.access.login(name.strip(), password)
+        if who is None:
+            return dash.page(request, "login.html", {"error": "Identifiants inconnus."}, status=401)
+        answer = RedirectResponse(PREFIX, status_code=303)
+        answer.set_cookie(COOKIE, dash.access.cookie(who), max_age=dash.access.max_age, path=PREFIX, httponly=True,
+                          samesite="strict", secure=request.url.scheme == "https")
+        return answer
+
+    @r.post("/logout")
+    def logout(request: Request, csrf: str = Form("")) -> Response:
+        dash.check_form(request, dash.require(request), csrf)
+        answer = RedirectResponse(f"{PREFIX}/login", status_code=303)
+        answer.delete_cookie(COOKIE, path=PREFIX)
+        return answer
+
+    @r.get("", response_class=HTMLResponse)
+    def overview(request: Request, jour: date | None = None, relance: str = "") -> HTMLResponse:
+        who, now = dash.require(request), utcnow()
+        context = pages.overview(dash.reader.snapshot(), who, jour or stats.local_day(now), now,
+                                 dash.app.rules.teams, dash.review_team)
+        return dash.page(request, "overview.html", context | {"notice": _released(dash.app, relance)}, who)
+
+    @r.get("/cases/{case_id}", response_class=HTMLResponse)
+    def case_page(request: Request, case_id: str) -> HTMLResponse:
+        who = dash.require(request)
+        return dash.page(request, "case.html", pages.case_page(dash.app.records, dash.case_for(who, case_id)), who)
+
+    @r.get("/cases/{case_id}/items/{envelope_id}/{index}.png")
+    def preview(request: Request, case_id: str, envelope_id: str, index: int) -> Response:
+        case = dash.case_for(dash.require(request), case_id)
+        if envelope_id not in case.items:
+            raise HTTPException(404, "Cet élément n'appartient pas au dossier.")
+        return Response(_preview(dash.app, envelope_id, index), media_type="image/png",
+                        headers={"Cache-Control": "private, max-age=3600"})
+
+    @r.post("/quarantine/{entry_id}/retry")
+    def retry(request: Request, entry_id: str, csrf: str = Form("")) -> Response:
+        who = dash.require(request)
+        dash.check_form(request, who, csrf)
+        if not who.supervisor:
+            raise HTTPException(403, "Seul un superviseur peut relancer un élément.")
+        done = _retry(dash, entry_id)
+        log.info("%s retried quarantined %s: %s", who.name, entry_id, done)
+        return RedirectResponse(f"{PREFIX}?relance={entry_id}", status_code=303)
+
+    return r
+
+
+def _read_case(app: App, case_id: str) -> Case:
+    try:
+        return app.records.case(case_id)
+    except (NotFound, IntakeError):
+        raise HTTPException(404, "Aucun dossier sous ce numéro.") from None
+
+
+def _preview(app: App, envelope_id: str, index: int) -> bytes:
+    attachments = app.records.envelope(envelope_id).attachments
+    if not 0 <= index < len(attachments):
+        raise HTTPException(404, "Document introuvable.")
+    try:
+        return preview_png(app.store.get(attachments[index].ref.key))
+    except IntakeError as exc:
+        raise HTTPException(415, str(exc)) from None
+
+
+def _released(app: App, entry_id: str) -> str | None:
+    """What a retry did, read back from the store (never echoed from the URL)."""
+    if not ENTRY_ID.fullmatch(entry_id):
+        return None
+    try:
+        entry = json.loads(app.store.get(f"quarantine-released/{entry_id}.json"))
+    except NotFound:
+        return None
+    return f"{entry_id} : {entry.get('note', '')}"
+
+
+def _retry(dash: Dashboard, entry_id: str) -> str:
+    from runtime.quarantine import retry
+
+    try:
+        with dash.lock:
+            done = retry(dash.app, entry_id)
+    except NotFound:
+        raise HTTPException(404, "Rien en quarantaine sous cet identifiant.") from None
+    dash.reader.invalidate()
+    return done

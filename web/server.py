@@ -1,0 +1,260 @@
+"""Web forms over HTTP (FastAPI): ``POST /v1/submissions`` answers 202 with a
+tracking id once the item is stored and queued; ``GET /v1/submissions/{id}``
+tells where it is; ``GET /`` is a minimal French self-service form. The same
+app serves the operations dashboard (``/dashboard``, see web/dashboard)
+and the Prometheus metrics (``/metrics``, see intake/telemetry.py and runtime/metrics.py).
+
+Clients authenticate with ``X-API-Key`` (keys kept as SHA-256, compared with
+``hmac.compare_digest``); each key may make ``web_rate_limit`` requests a minute,
+``web_rate_burst`` at once (429). The body is limited to ``web_max_bytes`` (413). An
+``Idempotency-Key`` makes a retried POST answer the same tracking id and
+envelope; its record lives in the object store (``web/idempotency/``).
+The browser form posts without a key only when ``web_public_form`` is on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import html
+import json
+import re
+import secrets
+import threading
+from collections.abc import Iterable
+from typing import Any
+
+from fastapi import FastAPI, Header, HTTPException, Path, Request
+from fastapi.responses import HTMLResponse, Response
+from starlette.concurrency import run_in_threadpool
+from starlette.datastructures import UploadFile
+
+from connectors.webform import draft_from_form
+from intake import ids
+from intake.drafts import FileDraft
+from intake.errors import NotFound, RetryableError
+from intake.models import sha256_hex, utcnow
+from intake.pipeline import STAGES
+from runtime.app import App
+from runtime.metrics import CONTENT_TYPE as METRICS_TYPE
+from runtime.metrics import BacklogCollector, QueueDepths, exposition
+from web.dashboard.auth import DashboardUser, access_from
+from web.dashboard.routes import install as install_dashboard
+from web.dashboard.stats import today
+from web.limits import BodyLimit, BodyTooLarge, spend, too_large, unavailable
+from web.pages import CLOSED, PAGE, RECEIVED
+from web.ratelimit import RateLimiter
+from web.settings import WebSettings
+from web.spec import MAX_FILES, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
+
+TRACKING = re.compile(TRACKING_PATTERN)
+ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
+PUBLIC_FIELDS = ("name", "email", "phone", "member_number", "subject", "message")
+
+
+class Intake:
+    """What the endpoints do, on one App; one submission at a time (the bus is not thread-safe)."""
+
+    def __init__(self, app: App, api_keys: Iterable[str], public_form: bool, limiter: RateLimiter) -> None:
+        self.app, self.public_form, self.limiter = app, public_form, limiter
+        self.digests = [k[7:] if k.startswith("sha256:") else _sha(k) for k in api_keys]
+        self.lock = threading.Lock()
+
+    def client(self, api_key: str | None, browser: bool) -> str:
+        """Who is asking: ``key-<hash prefix>`` (within its rate limit), or ``public`` for the open browser form."""
+        if api_key:
+            digest = _sha(api_key)
+            if any([hmac.compare_digest(digest, known) for known in self.digests]):
+                spend(self.limiter, digest)  # only known keys have a budget: strangers spend none
+                return f"key-{digest[:12]}"
+        elif browser and self.public_form:
+            return "public"
+        raise HTTPException(401, "missing or unknown X-API-Key", headers={"WWW-Authenticate": "X-API-Key"})
+
+    def submit(self, client: str, form: dict, files: list[FileDraft], idempotency_key: str | None) -> Receipt:
+        with self.lock:
+            scope = sha256_hex(f"{client}\0{idempotency_key}".encode()) if idempotency_key else None
+            record = self._reserve(scope, _fingerprint(form, files))
+            if record.get("envelope_id"):
+                return Receipt(tracking_id=record["tracking_id"], envelope_id=record["envelope_id"], status="received")
+            tracking = record["tracking_id"]
+            draft = draft_from_form(form, source="web", files=files, submission_id=f"web:{scope or tracking}")
+            draft.meta.update({"web_client": client, "tracking_id": tracking})
+            envelope = self.app.submit(draft)
+            self._put(f"web/tracking/{tracking}.json", {"envelope_id": envelope.id, "client": client,
+                                                         "at": utcnow().isoformat()})
+            if scope:
+                self._put(f"web/idempotency/{scope}.json", record | {"envelope_id": envelope.id})
+            return Receipt(tracking_id=tracking, envelope_id=envelope.id, status="received")
+
+    def _reserve(self, scope: str | None, fingerprint: str) -> dict:
+        """The idempotency record of this key (made now, with a new tracking id, if there is none)."""
+        record = {"tracking_id": _tracking_id(), "fingerprint": fingerprint}
+        if scope is None:
+            return record
+        existing = self._get(f"web/idempotency/{scope}.json")
+        if existing is not None:
+            if existing["fingerprint"] != fingerprint:
+                raise HTTPException(422, "Idempotency-Key already used for a different submission")
+            return existing
+        self._put(f"web/idempotency/{scope}.json", record)
+        return record
+
+    def whereabouts(self, client: str, tracking: str) -> Whereabouts:
+        record = self._get(f"web/tracking/{tracking}.json") if TRACKING.fullmatch(tracking) else None
+        if record is None or record["client"] != client:
+            raise HTTPException(404, "no such submission")
+        eid, records = record["envelope_id"], self.app.records
+        found = dict(tracking_id=tracking, envelope_id=eid)
+        if case_id := records.index_get("envelope", eid):
+            team = self._case_team(case_id) or self._team(eid)
+            return Whereabouts(**found, status="recorded", case_id=case_id, team=team)
+        if self.app.store.exists(f"decisions/{eid}.json"):
+            return Whereabouts(**found, status="routed", team=self._team(eid))
+        if stage := next((s for s in STAGES if records.quarantine_entries(ids.quarantine_item(s, eid))), None):
+            return Whereabouts(**found, status="quarantined", stage=stage)
+        status = "captured" if self.app.store.exists(f"captures/{eid}.json") else "received"
+        return Whereabouts(**found, status=status)
+
+    def _case_team(self, case_id: str) -> str | None:
+        """The team the case is with now (a later item may have moved it), None while it is being written."""
+        try:
+            return self.app.records.case(case_id).team
+        except NotFound:
+            return None
+
+    def _team(self, envelope_id: str) -> str | None:
+        try:
+            return self.app.records.decision(envelope_id)[1].team
+        except NotFound:
+            return None
+
+    def _get(self, key: str) -> dict | None:
+        try:
+            return json.loads(self.app.store.get(key))
+        except NotFound:
+            return None
+
+    def _put(self, key: str, body: dict) -> None:
+        self.app.store.put(key, json.dumps(body).encode(), "application/json")
+
+
+def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int | None = None,
+               public_form: bool | None = None, users: Iterable[DashboardUser | dict] | None = None,
+               session_secret: str | bytes | None = None, cache_seconds: float = 5.0,
+               limiter: RateLimiter | None = None, web: WebSettings | None = None) -> FastAPI:
+    """The HTTP application on ``app`` (defaults from the web settings): submissions, dashboard, metrics.
+
+    The dashboard and the gauges read the store at most every ``cache_seconds``."""
+    s = web or WebSettings.load()
+    intake = Intake(app, s.web_api_keys if api_keys is None else api_keys,
+                    s.web_public_form if public_form is None else public_form,
+                    limiter or RateLimiter(s.web_rate_limit, s.web_rate_burst))
+    api = FastAPI(title="intake: web submissions", version="1", description=__doc__)
+    api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes)
+    api.add_exception_handler(BodyTooLarge, too_large)
+    api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
+    dashboard = install_dashboard(api, app, access_from(s, users, session_secret), intake.lock,
+                                  cache_seconds)
+    core = app.settings
+    collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
+                                 lambda: dashboard.reader.snapshot().cases, today, utcnow)
+
+    @api.get("/metrics", include_in_schema=False)
+    def metrics() -> Response:
+        """Prometheus metrics: this process's counters and the backlog gauges."""
+        return Response(exposition(collector), media_type=METRICS_TYPE)
+
+    @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC,
+              responses=errors(400, 401, 413, 415, 422, 429, 503))
+    async def submit(request: Request, x_api_key: str | None = Header(None),
+                     idempotency_key: str | None = Header(None, max_length=200)) -> Any:
+        """Submit a request (JSON, or multipart with a ``form`` JSON field and files)."""
+        kind = request.headers.get("content-type", "").split(";")[0].strip().lower()
+        browser = kind in {"multipart/form-data", "application/x-www-form-urlencoded"}
+        client = intake.client(x_api_key, browser)
+        form, files, native = await _read(request, kind)
+        if client == "public":
+            form = {k: v for k, v in form.items() if k in PUBLIC_FIELDS}
+        check_fields(form, len(files))
+        receipt = await run_in_threadpool(intake.submit, client, form, files, idempotency_key)
+        if native and "text/html" in request.headers.get("accept", ""):
+            return HTMLResponse(RECEIVED.format(tracking=html.escape(receipt.tracking_id)), status_code=202)
+        return receipt
+
+    @api.get("/v1/submissions/{tracking_id}", response_model=Whereabouts, responses=errors(401, 404, 422, 429, 503))
+    async def where(tracking_id: str = Path(pattern=TRACKING_PATTERN),
+                    x_api_key: str | None = Header(None)) -> Whereabouts:
+        """Where a submission is: received, captured, routed (team), recorded (case id) or quarantined."""
+        return await run_in_threadpool(intake.whereabouts, intake.client(x_api_key, False), tracking_id)
+
+    @api.get("/", response_class=HTMLResponse, include_in_schema=False)
+    async def page() -> str:
+        return PAGE.format(notice="" if intake.public_form else CLOSED)
+
+    return api
+
+
+async def _read(request: Request, kind: str) -> tuple[dict, list[FileDraft], bool]:
+    """The fields and files of a request, and whether they came as native form fields (a browser)."""
+    if kind == "application/json":
+        try:
+            return _object(await request.json()), [], False
+        except (json.JSONDecodeError, UnicodeDecodeError) as exc:
+            raise HTTPException(400, f"body is not JSON: {exc}") from None
+    if kind not in {"multipart/form-data", "application/x-www-form-urlencoded"}:
+        raise HTTPException(415, "send application/json or multipart/form-data")
+    return await _read_form(request)
+
+
+async def _read_form(request: Request) -> tuple[dict, list[FileDraft], bool]:
+    """A form body: the ``form`` JSON field and files (API clients), or native fields (a browser)."""
+    data = await request.form(max_files=MAX_FILES, max_fields=100)
+    if any(k == "files" and isinstance(v, str) and v for k, v in data.multi_items()):  # no filename: lost content
+        raise HTTPException(422, "files must be file parts (with a filename)")
+    files = [FileDraft(u.filename, await u.read(), u.content_type or "application/octet-stream")
+             for _, u in data.multi_items() if isinstance(u, UploadFile) and u.filename]
+    fields = {k: v for k, v in data.multi_items() if isinstance(v, str)}
+    if "form" not in fields:
+        return fields, files, True
+    try:
+        return _object(json.loads(fields["form"])), files, False
+    except json.JSONDecodeError as exc:
+        raise HTTPException(400, f"the form field is not JSON: {exc}") from None
+
+
+def _object(value: Any) -> dict:
+    if not isinstance(value, dict):
+        raise HTTPException(422, "the form must be a JSON object")
+    return value
+
+
+def _fingerprint(form: dict, files: list[FileDraft]) -> str:
+    parts = [json.dumps(form, sort_keys=True, default=str), *(f"{f.filename}:{sha256_hex(f.data)}" for f in files)]
+    return sha256_hex("\0".join(parts).encode())
+
+
+def _sha(key: str) -> str:
+    return hashlib.sha256(key.encode()).hexdigest()
+
+
+def _tracking_id() -> str:
+    return "W-" + "".join(secrets.choice(ALPHABET) for _ in range(10))
+
+
+class WebServer:
+    """The web app served by uvicorn until stopped (``intake connect web``, its own process)."""
+
+    name = "web"
+
+    def __init__(self, app: App, web: WebSettings) -> None:
+        self.app, self.web = app, web
+
+    def run(self, stop: threading.Event) -> None:
+        import uvicorn
+
+        config = uvicorn.Config(create_app(self.app, web=self.web), host=self.web.web_host, port=self.web.web_port,
+                                log_level="info", proxy_headers=False)
+        server = uvicorn.Server(config)
+        threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True).start()
+        server.run()

@@ -1,0 +1,53 @@
+"""The web app's settings: the submissions API, the public form, the dashboard."""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Annotated, Any
+
+from pydantic import Field, SecretStr, field_validator
+from pydantic_settings import NoDecode
+
+from intake.settings import CommaList, Section
+
+MIN_API_KEY_LENGTH = 16
+
+
+class WebSettings(Section):
+    """``INTAKE_WEB_*`` and ``INTAKE_DASHBOARD_*`` (web/dashboard/README.md)."""
+
+    web_api_keys: CommaList = ()
+    web_max_bytes: int = Field(25 * 1024 * 1024, gt=0)
+    web_public_form: bool = False
+    web_rate_limit: int = Field(60, ge=0)  # requests a minute per API key; 0: no limit
+    web_rate_burst: int = Field(20, gt=0)
+    web_host: str = "127.0.0.1"
+    web_port: int = Field(8080, gt=0, lt=65536)
+    dashboard_users: Annotated[tuple[dict[str, Any], ...], NoDecode] = ()
+    dashboard_session_secret: SecretStr | None = None
+
+    @field_validator("dashboard_users", mode="before")
+    @classmethod
+    def _json_list(cls, value: Any) -> Any:
+        if isinstance(value, str):
+            try:
+                value = json.loads(value)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"must be a JSON list of objects: {exc}") from None
+        return [value] if isinstance(value, dict) else value
+
+    @field_validator("web_api_keys")
+    @classmethod
+    def _strong_keys(cls, value: tuple[str, ...]) -> tuple[str, ...]:
+        for key in value:
+            hashed = key.startswith("sha256:") and re.fullmatch(r"[0-9a-f]{64}", key[7:])
+            if not hashed and len(key) < MIN_API_KEY_LENGTH:
+                raise ValueError(f"each API key needs {MIN_API_KEY_LENGTH}+ characters or the form sha256:<64 hex>")
+        return value
+
+    def problem(self) -> str | None:
+        """Why the web app cannot serve submissions with these settings, or None."""
+        if not self.web_api_keys and not self.web_public_form:
+            return "needs INTAKE_WEB_API_KEYS (or INTAKE_WEB_PUBLIC_FORM=true)"
+        return None
