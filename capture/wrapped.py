@@ -2,12 +2,12 @@
 
 A letter cuts an IBAN between two groups, an amount before its euro sign, a
 date between day, month and year, a case reference or a policy number after
-its dash. Each line break is tried both ways (with one blank line between the
-two lines at most: OCR ends a paragraph after a line shorter than the others,
-as the first part of a cut value often leaves it), the
-two lines joined by a space and joined as one word, and the finders of
-:mod:`capture.fields` run on the joined lines; a value is a candidate only
-if it takes something from each line and is valid. Then:
+its dash. Each line break (one blank line between the two lines at most: OCR
+ends a paragraph after a line shorter than the others, as the first part of a
+cut value may leave it) whose neighbouring words hold a digit or an ``@`` is
+tried both ways, the two lines joined by a space and joined as one word, and
+the finders of :mod:`capture.fields` run on the joined lines; a value is a
+candidate only if it takes something from each line and is valid. Then:
 
 * an IBAN, a NIR or a case reference is kept when its checksum holds;
 * a value with no checksum is kept only where the cut is one a line break
@@ -50,7 +50,7 @@ _FIRST_OF_MONTH = re.compile(r"[1lIT|]er")  # "1er" as OCR reads it (capture/fie
 
 @dataclass(frozen=True)
 class Joint:
-    """A single line break: where the first line starts and stops, where the next resumes and ends."""
+    """A line break: where the first line starts and stops, where the next resumes and ends."""
 
     start: int
     cut: int
