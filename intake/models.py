@@ -219,9 +219,12 @@ class Case(Model):
 
 
 def _apply(state: dict[str, Any], event: CaseEvent) -> None:
-    """Apply one event's ``data['set']`` to the folded state."""
+    """Apply one event's ``data['set']`` to the folded state, and the items it brings in or takes out."""
     if event.envelope_id:
         state["items"].append(event.envelope_id)
+    state["items"].extend(event.data.get("items_in", ()))
+    gone = set(event.data.get("items_out", ()))  # moved to another case: still in this history, no longer an item
+    state["items"][:] = [i for i in state["items"] if i not in gone]
     changes = event.data.get("set", {})
     for key, value in changes.items():
         if key in Case.model_fields and key not in {"id", "items", "events"}:

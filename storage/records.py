@@ -189,6 +189,10 @@ class Records:
         """Record that ``member`` has ``case_id``."""
         self.store.put(f"index/member/{_safe(member)}/{case_id}", b"", "text/plain")
 
+    def remove_member_case(self, member: str, case_id: str) -> None:
+        """Forget that ``member`` has ``case_id`` (a corrected member number, an item moved away)."""
+        self.store.delete(f"index/member/{_safe(member)}/{case_id}")
+
     def member_cases(self, member: str) -> list[str]:
         """The case ids of one member."""
         return [k.rsplit("/", 1)[1] for k in self.store.list(f"index/member/{_safe(member)}/")]
