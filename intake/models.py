@@ -89,6 +89,9 @@ class PageCapture(Model):
     confidence: float | None = None
     rotation: int = 0  # degrees turned clockwise before OCR
     skew: float = 0.0  # degrees levelled before OCR
+    # OCR'd upright pages: each word's (start, end) in ``text`` and its box (left, top, right, bottom) as fractions
+    # of the scanned page's width and height, so a field's box can be drawn on the page image at any size
+    boxes: tuple[tuple[int, int, float, float, float, float], ...] = ()
 
 
 class DocumentCapture(Model):
