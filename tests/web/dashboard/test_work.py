@@ -163,6 +163,9 @@ def test_a_supervisor_corrects_an_extracted_field_kept_beside_the_value_read(sit
     page.goto(f"{url}/dashboard/cases/{case.id}")
     row = page.locator(f'.item[data-envelope="{envelope_id}"] table.fields tr[data-field="{number}"]').first
     row.locator("summary").click()
+    box = page.locator(f'.item[data-envelope="{envelope_id}"] .sheet rect.box[data-field="{number}"]').first
+    assert box.get_attribute("data-kind") == "member_number"  # its box on the page image, stressed while checked
+    assert box.evaluate("b => getComputedStyle(b).stroke") == "rgb(47, 93, 138)"
     row.locator("input[name=valeur]").fill("99999999")
     row.locator("input[name=motif]").fill("numéro lu sur la carte jointe")
     row.locator("button[value=corriger]").click()
@@ -173,8 +176,6 @@ def test_a_supervisor_corrects_an_extracted_field_kept_beside_the_value_read(sit
     assert fields[number].normalized in row.inner_text()  # the value read stays beside the correction
     assert app.records.capture(envelope_id).fields[number] == fields[number]
     assert app.records.case(case.id).events[-1].kind == "field-corrected"
-    box = page.locator(f'.item[data-envelope="{envelope_id}"] .sheet .box[data-field="{number}"]').first
-    assert box.get_attribute("data-kind") == "member_number"  # its box on the page image
     _shot(page, "case-field-corrected.png")
     page.context.close()
 
