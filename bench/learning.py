@@ -16,7 +16,7 @@ retraining, and accuracy on the other part before and after.
 5. Accuracy per head on the untouched half, before and after, combined (as the pipeline
    decides) and the model alone, is printed.
 
-    .venv/bin/python bench/learning.py [--epochs 4] [--seed 0] [--weight 5]
+    .venv/bin/python bench/learning.py [--epochs 4] [--seed 0] [--weight 5] [--swap]
 """
 
 from __future__ import annotations
@@ -115,8 +115,11 @@ def main() -> None:
     parser.add_argument("--epochs", type=int, default=4)
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--weight", type=int, default=5)
+    parser.add_argument("--swap", action="store_true", help="Correct the other half and score the first one.")
     args = parser.parse_args()
     corrected_rows, untouched = halves(dev_items(), args.seed)
+    if args.swap:
+        corrected_rows, untouched = untouched, corrected_rows
     with tempfile.TemporaryDirectory(prefix="intake-learning-") as tmp:
         work = Path(tmp)
         started = time.monotonic()
@@ -136,7 +139,7 @@ def _print(args, n_corrected, n_untouched, checked, wrong, exported, before, aft
     print(f"independent set, dev split only: {n_corrected} items checked by a reviewer through "
           f"storage.corrections.check_decision ({wrong} corrected, {checked - wrong} confirmed; {exported} "
           f"exported), {n_untouched} untouched items scored")
-    print(f"seed {args.seed}, {args.epochs} epochs, each correction weighing {args.weight} generated examples; "
+    print(f"{'halves swapped, ' if args.swap else ''}seed {args.seed}, {args.epochs} epochs, each correction weighing {args.weight} generated examples; "
           f"{seconds:.0f} s")
     print(f"{'accuracy on the untouched half':34} {'before':>8} {'after':>8} {'gain':>8}")
     for system in ("combined", "model"):

@@ -92,7 +92,6 @@ def test_a_team_member_takes_the_first_case_of_the_work_queue_sorted_by_deadline
     expected = [c for c in _cases(app) if c.team == "general" and c.status in WAITING and not c.assignee]
     assert set(rows.evaluate_all("rs => rs.map(r => r.dataset.team)")) == {"general"}
     assert len(deadlines) == len(expected) >= 2 and deadlines == sorted(deadlines)
-    _shot(page, "work-queue.png")
 
     first = rows.first.get_attribute("data-case")
     rows.first.locator("a.case-link").click()
@@ -102,6 +101,7 @@ def test_a_team_member_takes_the_first_case_of_the_work_queue_sorted_by_deadline
     assert app.records.case(first).events[-1].actor == "user:gaelle.general"
     page.click("#nav-work")
     assert page.locator("#mine tbody tr").evaluate_all("rs => rs.map(r => r.dataset.case)") == [first]
+    _shot(page, "work-queue.png")
     assert "user:gaelle.general" in _shown(data_dir, first) and "assigned" in _shown(data_dir, first)
     page.context.close()
 
