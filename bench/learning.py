@@ -139,7 +139,8 @@ def _print(args, n_corrected, n_untouched, checked, wrong, exported, before, aft
     print(f"independent set, dev split only: {n_corrected} items checked by a reviewer through "
           f"storage.corrections.check_decision ({wrong} corrected, {checked - wrong} confirmed; {exported} "
           f"exported), {n_untouched} untouched items scored")
-    print(f"{'halves swapped, ' if args.swap else ''}seed {args.seed}, {args.epochs} epochs, each correction weighing {args.weight} generated examples; "
+    print(f"{'halves swapped, ' if args.swap else ''}seed {args.seed}, {args.epochs} epochs, "
+          f"each correction weighing {args.weight} generated examples; "
           f"{seconds:.0f} s")
     print(f"{'accuracy on the untouched half':34} {'before':>8} {'after':>8} {'gain':>8}")
     for system in ("combined", "model"):

@@ -61,7 +61,8 @@ def case_show(app: App, case_id: str) -> None:
             timeline.add_row(event.at.strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.kind, event.summary)
     console.print(timeline)
     for done in surgeries(record):  # what `intake case undo REF KEY` can reverse
-        console.print(f"undo {done.kind} of {done.at:%Y-%m-%d %H:%M}: intake case undo {record.id} {done.data['op_key']}")
+        console.print(f"undo {done.kind} of {done.at:%Y-%m-%d %H:%M}: "
+                      f"intake case undo {record.id} {done.data['op_key']}")
     if (took := lifecycle.time_to_close(record)) is not None:
         console.print(f"closed after {took} ({record.outcome})")
 

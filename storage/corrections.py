@@ -84,8 +84,7 @@ def _decision_event(case: Case, actor: str, kind: str, read: dict, wanted: dict,
 
 
 def _moves(case: Case, target: NewRoute) -> bool:
-    deadline = case.deadline
-    return (target.team, target.priority, target.deadline) != (case.team, case.priority, deadline)
+    return (target.team, target.priority, target.deadline) != (case.team, case.priority, case.deadline)
 
 
 def _route_changes(target: NewRoute) -> dict:

@@ -47,7 +47,8 @@ def change_status(records: Records, case_id: str, status: str, actor: str, note:
         fields.update(outcome=None, closed_at=None)
         data["clear"] = True
     event = CaseEvent(
-        id=ids.op_event_id(op, _kind(status), case_id) if op else ids.action_event_id(when), case_id=case_id, at=when, actor=actor,
+        id=ids.op_event_id(op, _kind(status), case_id) if op else ids.action_event_id(when), case_id=case_id,
+        at=when, actor=actor,
         kind=_kind(status), summary=note or _kind(status), data=data,
     )
     records.append_event(event)

@@ -27,7 +27,8 @@ class UnknownTeam(PermanentError):
 def reroute(records: Records, case_id: str, team: str, actor: str, teams: Collection[str], publish: Publish,
             note: str = "", changes: Mapping[str, Any] | None = None, op: str | None = None,
             data: Mapping[str, Any] | None = None) -> Case:
-    """Give the case to ``team`` (one of ``teams``) with ``changes`` (priority, deadline), tell the team, return the case."""
+    """Give the case to ``team`` (one of ``teams``) with ``changes`` (priority, deadline), tell the team;
+    the case after it."""
     if team not in teams:
         raise UnknownTeam(f"unknown team {team!r} (teams: {', '.join(teams)})", team=team)
     case = records.case(case_id)

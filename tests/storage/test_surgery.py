@@ -22,7 +22,8 @@ def two_cases(tmp_path):
                                                        fields=[_field("member_number", "11111111")])))
     record_item(records, *_store(records, _item(2, headers={"message-id": "<m2@x>", "in-reply-to": "<m1@x>"},
                                                 fields=[_field("member_number", "11111111")])))
-    b, _ = record_item(records, *_store(records, _item(3, topic="dental", fields=[_field("member_number", "22222222")])))
+    third = _item(3, topic="dental", fields=[_field("member_number", "22222222")])
+    b, _ = record_item(records, *_store(records, third))
     return records, records.case(a.id), b
 
 

@@ -7,15 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from intake.errors import NotFound
 from intake.models import Case
 from intake.taxonomy import COMPLEXITIES, TOPICS, URGENCIES
-from intake.errors import NotFound
 from storage import access, lifecycle, notes, surgery
 from storage.actions import ReasonRequired
-from storage.corrections import UnknownField
-from storage.reroute import UnknownTeam
 from storage.base import ObjectStore
-from storage.corrections import decision_checks, field_reviews
+from storage.corrections import UnknownField, decision_checks, field_reviews
+from storage.reroute import UnknownTeam
 from storage.surgery import surgeries
 from web.dashboard.auth import Principal
 from web.dashboard.permissions import allowed
