@@ -224,3 +224,27 @@ def test_a_team_member_is_refused_another_teams_case_and_supervisors_see_who_vie
     assert {v.actor for v in access.views(app.store, own.id)} >= {"user:denis.dentaire", "user:claire.martin"}
     assert all(e.kind != "viewed" for e in app.records.case(own.id).events)  # views are not case events
     supervisor.context.close()
+
+
+def test_a_supervisor_splits_a_wrongly_linked_item_into_a_new_case_and_undoes_it(site, browser):
+    app, url, data_dir = site
+    case = next(c for c in _cases(app) if len(c.items) >= 2 and c.status in WAITING)
+    item = case.items[-1]
+    page = _sign_in(browser, url, "claire.martin")
+    page.goto(f"{url}/dashboard/cases/{case.id}")
+    form = page.locator(f'form.surgery-move[data-envelope="{item}"]')
+    form.locator("input[name=motif]").fill("autre demande, rattachée à tort")
+    form.locator("button[formaction$=separer]").click()
+    page.wait_for_selector("#notice")
+
+    new_id = page.inner_text("#case-id")
+    new, source = app.records.case(new_id), app.records.case(case.id)
+    assert new_id != case.id and new.items == (item,) and item not in source.items
+    assert app.records.index_get("envelope", item) == new_id
+    assert (source.events[-1].kind, new.events[-1].kind) == ("split-out", "split-in")
+    page.fill("#undoable input[name=motif]", "c'était bien la même demande")
+    page.click("#undoable button")
+    page.wait_for_selector("#notice")
+    assert page.inner_text("#case-id") == case.id and item in app.records.case(case.id).items
+    assert app.records.case(new_id).status == "closed" and "split-out" in _shown(data_dir, case.id)
+    page.context.close()
