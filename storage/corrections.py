@@ -16,9 +16,10 @@ from collections.abc import Callable, Collection, Mapping
 from dataclasses import dataclass
 from datetime import date
 
+from intake import ids
 from intake.errors import PermanentError
 from intake.models import Case, CaseEvent
-from storage.actions import done_before, person_event, require_reason, write_once
+from storage.actions import person_event, require_reason, write_once
 from storage.case_update import Publish
 from storage.lifecycle import InvalidTransition
 from storage.records import Records
@@ -52,34 +53,46 @@ RouteFor = Callable[[Case, Mapping[str, str], "str | None"], NewRoute]
 def check_decision(records: Records, case_id: str, actor: str, labels: Mapping[str, str], route_for: RouteFor,
                    teams: Collection[str], publish: Publish, reason: str = "", team: str | None = None,
                    op: str | None = None) -> Case:
-    """Confirm the case's decision (``labels`` unchanged) or correct it; re-route it as the rules say."""
+    """Confirm the case's decision (``labels`` unchanged) or correct it; re-route it as the rules say.
+
+    Retried with the same ``op`` (a form sent twice, a crash between the two events), it writes what is missing."""
     case = records.case(case_id)
     if case.status == "closed":
         raise InvalidTransition("a closed case must be reopened before its decision is checked", case_id=case_id)
+    event = _prior(records, case_id, op) or _decision_event(case, actor, labels, team, reason, op)
+    write_once(records, event)
+    case = records.case(case_id)
+    target = route_for(case, event.data["labels"], event.data.get("team"))
+    if not _moves(case, target):
+        return records.write_snapshot(case_id)
+    why = event.data["reason"] if event.kind == "corrected" else ""
+    return reroute(records, case_id, target.team, actor, teams, publish, _route_summary(case, target, why),
+                   _route_changes(target), op, {"rule": target.rule, "reasons": [target.why, why]})
+
+
+def _prior(records: Records, case_id: str, op: str | None) -> CaseEvent | None:
+    """The decision event the action ``op`` already wrote, if any."""
+    found = (records.event(case_id, ids.op_event_id(op, kind, case_id)) for kind in DECISIONS if op)
+    return next((e for e in found if e is not None), None)
+
+
+def _decision_event(case: Case, actor: str, labels: Mapping[str, str], team: str | None, reason: str,
+                    op: str | None) -> CaseEvent:
+    """``confirmed`` when nothing changes, else ``corrected`` (a reason required), the labels read kept beside."""
     read = {k: getattr(case, k) for k in LABELS}
     wanted = read | {k: v for k, v in labels.items() if k in LABELS and v}
     changed = {k: v for k, v in wanted.items() if read[k] != v}
-    if changed or (team and team != case.team):
+    chosen = team if team and team != case.team else None
+    if changed or chosen:
         reason = require_reason(reason, "correct a decision")
-    kind = "corrected" if changed else "confirmed"
-    if done_before(records, case_id, op, kind):
-        return case
-    target = route_for(case, wanted, team)
-    event = _decision_event(case, actor, kind, read, wanted, changed, reason or "décision confirmée", op)
-    write_once(records, event)
-    if _moves(case, target):
-        return reroute(records, case_id, target.team, actor, teams, publish, _route_summary(case, target, reason),
-                       _route_changes(target), op, {"rule": target.rule, "reasons": [target.why, reason]})
-    return records.write_snapshot(case_id)
-
-
-def _decision_event(case: Case, actor: str, kind: str, read: dict, wanted: dict, changed: dict, reason: str,
-                    op: str | None) -> CaseEvent:
-    item = case.items[0] if case.items else None
-    parts = [f"{FRENCH[k]} {read[k] or '—'} → {v}" for k, v in changed.items()]
-    summary = f"décision corrigée : {', '.join(parts)} ; motif : {reason}" if changed else \
-        f"décision confirmée ({', '.join(f'{FRENCH[k]} {wanted[k]}' for k in LABELS)}) : {reason}"
-    data = {"set": changed, "read": {k: read[k] for k in LABELS}, "labels": wanted, "item": item, "reason": reason}
+    kind = "corrected" if changed or chosen else "confirmed"
+    parts = [f"{FRENCH[k]} {read[k] or '—'} → {v}" for k, v in changed.items()] + \
+        ([f"équipe {case.team} → {chosen}"] if chosen else [])
+    summary = f"décision corrigée : {', '.join(parts)} ; motif : {reason}" if kind == "corrected" else \
+        f"décision confirmée ({', '.join(f'{FRENCH[k]} {wanted[k]}' for k in LABELS)})" + \
+        (f" : {reason}" if reason else "")
+    data = {"set": changed, "read": read, "labels": wanted, "team": chosen, "item": case.items[0] if case.items
+            else None, "reason": reason}
     return person_event(case.id, actor, kind, summary, data, op)
 
 

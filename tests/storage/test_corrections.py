@@ -95,3 +95,18 @@ def test_a_confirmed_field_needs_no_reason(unsure):
     envelope_id = records.case(case_id).items[0]
     case = check_field(records, case_id, envelope_id, 0, "user:relecteur")
     assert field_reviews(case)[(envelope_id, 0)].kind == "field-confirmed" and case.member == "12345678"
+
+
+def test_a_correction_retried_after_a_crash_before_its_reroute_writes_only_the_reroute(unsure):
+    records, bus, case_id = unsure
+
+    def crash(queue, body, priority):
+        raise ConnectionError("broker gone")
+
+    with pytest.raises(ConnectionError):
+        check_decision(records, case_id, "user:relecteur", {"topic": "complaint"}, route_for(records, RULES),
+                       RULES.teams, crash, "contestation", op="form-9")
+    assert records.case(case_id).team == "review"  # the correction is recorded, the move is not
+    case = _check(records, bus, case_id, topic="complaint", reason="contestation", op="form-9")
+    assert [e.kind for e in case.events][-2:] == ["corrected", "rerouted"] and case.team == "complaints"
+    assert [e.kind for e in case.events].count("corrected") == 1
