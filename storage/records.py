@@ -14,6 +14,7 @@
     index/member/<member>/<case_id>         the member's cases
     quarantine/<item>--<time>.json          items that could not be processed, with the reason
     quarantine-released/<entry_id>.json     entries taken out of quarantine (retried), for the record
+    access/<case_id>/<time>-<random>.json   who viewed a case or its documents (storage/access.py)
 
 Events are never rewritten in place: each event, or each item's batch of
 events, has its own key, so concurrent writers to one case cannot lose each
