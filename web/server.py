@@ -124,13 +124,21 @@ class Intake:
         eid, records = record["envelope_id"], self.app.records
         found = dict(tracking_id=tracking, envelope_id=eid)
         if case_id := records.index_get("envelope", eid):
-            return Whereabouts(**found, status="recorded", case_id=case_id, team=self._team(eid))
+            team = self._case_team(case_id) or self._team(eid)
+            return Whereabouts(**found, status="recorded", case_id=case_id, team=team)
         if self.app.store.exists(f"decisions/{eid}.json"):
             return Whereabouts(**found, status="routed", team=self._team(eid))
         if stage := next((s for s in STAGES if records.quarantine_entries(ids.quarantine_item(s, eid))), None):
             return Whereabouts(**found, status="quarantined", stage=stage)
         status = "captured" if self.app.store.exists(f"captures/{eid}.json") else "received"
         return Whereabouts(**found, status=status)
+
+    def _case_team(self, case_id: str) -> str | None:
+        """The team the case is with now (a later item may have moved it), None while it is being written."""
+        try:
+            return self.app.records.case(case_id).team
+        except NotFound:
+            return None
 
     def _team(self, envelope_id: str) -> str | None:
         try:

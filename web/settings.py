@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from typing import Annotated, Any
 
 from pydantic import Field, SecretStr, field_validator
 from pydantic_settings import NoDecode
 
-from intake.settings import CommaList, Section
+from intake.settings import CommaList, Section, json_objects
 
 MIN_API_KEY_LENGTH = 16
 
@@ -34,12 +33,7 @@ class WebSettings(Section):
     @field_validator("dashboard_users", mode="before")
     @classmethod
     def _json_list(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"must be a JSON list of objects: {exc}") from None
-        return [value] if isinstance(value, dict) else value
+        return json_objects(value)
 
     @field_validator("web_api_keys")
     @classmethod
