@@ -20,7 +20,6 @@ import tomllib
 from collections.abc import Mapping
 from pathlib import Path
 from typing import Annotated, Any, Literal
-
 from urllib.parse import urlsplit
 
 from pydantic import Field, ValidationError, field_validator, model_validator

@@ -1,9 +1,13 @@
 """Real items (e-mails, letters, calls, web forms) sent one after another through the
-real stages by a real worker, and the team and person queues read back from the bus."""
+real stages by a real worker, and the team and person queues read back from the bus.
+
+The scenarios run on a simulated calendar (late 2026): each item is received at the
+``when`` it is given, as the connector would stamp it on that day (the received time
+is the server's, never the sender's ``Date`` or ``submitted_at``: intake/clock.py)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from email.message import EmailMessage
 from email.utils import format_datetime
@@ -38,7 +42,7 @@ def mail(body: str, when: datetime, message_id: str, sender: tuple[str, str] = M
     for name, value in headers.items():
         message[name.replace("_", "-")] = value
     message.set_content(body)
-    return parse_email(bytes(message), "imap:sante")
+    return replace(parse_email(bytes(message), "imap:sante"), received_at=when)
 
 
 def letter(lines: list[str], when: datetime, source_id: str, scanned: bool = False) -> Draft:
@@ -50,15 +54,17 @@ def letter(lines: list[str], when: datetime, source_id: str, scanned: bool = Fal
 
 def call(call_id: str, when: datetime, notes: str, caller: str = "+33612345678", member: str = MARIE[2]) -> Draft:
     """A call record from the telephony export."""
-    return draft_from_call({"call_id": call_id, "start": when.isoformat(), "caller": caller, "notes": notes,
-                            "member_number": member, "reason_code": "REMB"}, "calls:export")
+    draft = draft_from_call({"call_id": call_id, "start": when.isoformat(), "caller": caller, "notes": notes,
+                             "member_number": member, "reason_code": "REMB"}, "calls:export")
+    return replace(draft, received_at=when)
 
 
 def form(message: str, when: datetime, submission: str, member: str = MARIE[2]) -> Draft:
     """A web-form submission."""
-    return draft_from_form({"name": MARIE[0], "email": MARIE[1], "member_number": member, "message": message,
-                            "subject": "Suivi de ma demande", "submitted_at": when.isoformat()}, "web:form",
-                           submission_id=submission)
+    draft = draft_from_form({"name": MARIE[0], "email": MARIE[1], "member_number": member, "message": message,
+                             "subject": "Suivi de ma demande", "submitted_at": when.isoformat()}, "web:form",
+                            submission_id=submission)
+    return replace(draft, received_at=when)
 
 
 @dataclass
