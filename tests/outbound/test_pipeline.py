@@ -4,6 +4,7 @@ case, and an out-of-office answer to the acknowledgement gets no answer back."""
 
 from __future__ import annotations
 
+from datetime import timedelta
 from email.message import EmailMessage
 
 from outbound_support import smtp_config
@@ -62,11 +63,14 @@ def test_a_complaint_that_moves_its_case_is_acknowledged_with_the_case_s_new_tea
     complaint = _mail("Re: Remboursement consultation", "Je suis très mécontente de votre service : je conteste "
                       "votre silence. Sans réponse sous huit jours, je saisirai le médiateur. Marie Martin",
                       "<k2@example.org>", In_Reply_To="<k1@example.org>", References="<k1@example.org>")
+    first_deadline = pipeline.app.records.case(case_id).deadline
     assert _through(pipeline, outbound, complaint) == case_id
     first, second = inbox.messages
-    assert "jeudi 26 novembre 2026" in first.get_content()
+    assert f"au plus tard le {date_fr(first_deadline, weekday=True)}" in first.get_content()
     text = second.get_content()
     assert case_id in second["Subject"] and "votre réclamation" in text and "notre cellule réclamations" in text
-    assert "au plus tard le mardi 8 décembre 2026" in text  # 15 calendar days from the complaint
+    received = max(e.received_at for e in map(pipeline.app.records.envelope, pipeline.app.records.case(case_id).items))
+    due = received.date() + timedelta(days=15)  # 15 calendar days from the complaint (received now: ours)
+    assert f"au plus tard le {date_fr(due, weekday=True)}" in text
     again = _through(pipeline, outbound, complaint)  # redelivered: no second acknowledgement
     assert again == case_id and len(inbox.messages) == 2
