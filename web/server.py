@@ -43,6 +43,7 @@ from runtime.metrics import BacklogCollector, QueueDepths, exposition
 from web.dashboard.auth import DashboardUser, access_from
 from web.dashboard.routes import install as install_dashboard
 from web.dashboard.stats import today
+from web.dashboard.throttle import LoginThrottle
 from web.errors import add_error_boundary
 from web.internal import internal_app
 from web.limits import BodyLimit, BodyTooLarge, spend, too_large, unavailable
@@ -163,7 +164,7 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
     api.add_exception_handler(BodyTooLarge, too_large)
     api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
     dashboard = install_dashboard(api, app, access_from(s, users, session_secret), intake.lock,
-                                  cache_seconds)
+                                  cache_seconds, LoginThrottle.from_settings(s))
     core = app.settings
     collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
                                  lambda: dashboard.reader.snapshot().cases, today, utcnow)

@@ -29,6 +29,9 @@ class WebSettings(Section):
     web_internal_port: int = Field(9180, gt=0, lt=65536)
     dashboard_users: Annotated[tuple[dict[str, Any], ...], NoDecode] = ()
     dashboard_session_secret: SecretStr | None = None
+    dashboard_login_free_failures: int = Field(3, ge=0)  # per user name, then waits that double
+    dashboard_login_free_failures_per_address: int = Field(20, ge=0)  # per client address
+    dashboard_login_backoff_seconds: float = Field(1.0, gt=0)  # the first wait (capped at 15 min)
 
     @field_validator("dashboard_users", mode="before")
     @classmethod
