@@ -38,6 +38,7 @@ def test_the_internal_app_serves_the_metrics_the_docs_and_the_public_apps_spec(a
     assert metrics.status_code == 200 and "intake_items_received" in metrics.text
     assert "/v1/submissions" in spec["paths"] and spec == public.openapi()
     assert docs.status_code == 200 and "/openapi.json" in docs.text
+    assert "script-src https://cdn.jsdelivr.net 'sha256-" in docs.headers["content-security-policy"]  # its own
     assert nothing_else.status_code == 404  # the internal port takes no submissions
     assert metrics.headers["x-content-type-options"] == "nosniff"
 

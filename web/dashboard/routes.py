@@ -190,16 +190,20 @@ def _retry(dash: Dashboard, entry_id: str) -> str:
     try:
         with dash.lock:
             done = retry(dash.app, entry_id)
-    except NotFound:
-        raise HTTPException(404, "Rien en quarantaine sous cet identifiant.") from None
-    except RetryableError:
-        raise HTTPException(503, "File d'attente ou stockage indisponible : réessayez dans un instant.",
-                            headers={"Retry-After": "30"}) from None
-    except IntakeError as exc:  # the entry cannot be sent back (a connector's stage...): say why
-        raise HTTPException(409, f"Cet élément ne peut pas être relancé : {exc}.") from None
-    except Exception as exc:  # noqa: BLE001 - whatever else: the entry stays, the operator is told, we log it
-        incident = report(exc, {"method": "POST", "path": f"{PREFIX}/quarantine/{{entry_id}}/retry"})
-        raise HTTPException(409, f"La relance a échoué (incident {incident}) : l'élément reste en quarantaine.") \
-            from None
+    except Exception as exc:  # noqa: BLE001 - whatever the retry raises is a page that says so, never a 500
+        raise _refusal(exc) from None
     dash.reader.invalidate()
     return done
+
+
+def _refusal(exc: Exception) -> HTTPException:
+    """Why a retry was not done, as the operator sees it (the item stays in quarantine)."""
+    if isinstance(exc, NotFound):
+        return HTTPException(404, "Rien en quarantaine sous cet identifiant.")
+    if isinstance(exc, RetryableError):
+        return HTTPException(503, "File d'attente ou stockage indisponible : réessayez dans un instant.",
+                             headers={"Retry-After": "30"})
+    if isinstance(exc, IntakeError):  # the entry cannot be sent back (a connector's stage...): say why
+        return HTTPException(409, f"Cet élément ne peut pas être relancé : {exc}.")
+    incident = report(exc, {"method": "POST", "path": f"{PREFIX}/quarantine/{{entry_id}}/retry"})
+    return HTTPException(409, f"La relance a échoué (incident {incident}) : l'élément reste en quarantaine.")
