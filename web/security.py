@@ -2,8 +2,9 @@
 believes about where a request came from.
 
 * Security headers on every response (submissions API, public form, dashboard, static
-  files, errors): a Content-Security-Policy with no script at all, styles and images from
-  this site only (plus the inline styles of the public pages, by their hashes), no framing
+  files, errors): a Content-Security-Policy with no script but the inline ones marked with
+  this request's nonce (``request.state.csp_nonce``; no page has one today), styles and
+  images from this site only (plus the inline styles of the public pages, by their hashes), no framing
   (``frame-ancestors 'none'`` and ``X-Frame-Options: DENY``), ``X-Content-Type-Options:
   nosniff`` and ``Referrer-Policy: no-referrer``. A route may set its own policy (the
   internal port's ``/docs`` does); the other headers are always the same.
@@ -20,6 +21,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import re
+import secrets
 from collections.abc import Iterable
 from typing import Any
 
@@ -34,10 +36,11 @@ ALWAYS = (("X-Content-Type-Options", "nosniff"), ("X-Frame-Options", "DENY"), ("
 
 
 def policy(style_hashes: Iterable[str] = ()) -> str:
-    """The Content-Security-Policy of the app: nothing but this site's styles, images and forms."""
+    """The Content-Security-Policy of the app: nothing but this site's styles, images and forms
+    (``{nonce}`` stands for each request's script nonce)."""
     styles = " ".join(["'self'", *(f"'{h}'" for h in style_hashes)])
-    return (f"default-src 'none'; style-src {styles}; img-src 'self'; form-action 'self'; "
-            "frame-ancestors 'none'; base-uri 'none'")
+    return (f"default-src 'none'; script-src 'nonce-{{nonce}}'; style-src {styles}; img-src 'self'; "
+            "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")
 
 
 def inline_hashes(tag: str, *documents: str) -> tuple[str, ...]:
@@ -62,19 +65,20 @@ class SecurityHeaders:
     async def __call__(self, scope: dict, receive: Any, send: Any) -> None:
         if scope["type"] != "http":
             return await self.app(scope, receive, send)
-        https = scope.get("scheme") == "https"
+        https, nonce = scope.get("scheme") == "https", secrets.token_urlsafe(16)
+        scope.setdefault("state", {})["csp_nonce"] = nonce  # request.state.csp_nonce, for an inline script
 
         async def send_with_headers(message: dict) -> None:
             if message["type"] == "http.response.start":
-                self._add(MutableHeaders(scope=message), https)
+                self._add(MutableHeaders(scope=message), https, nonce)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
 
-    def _add(self, headers: MutableHeaders, https: bool) -> None:
+    def _add(self, headers: MutableHeaders, https: bool, nonce: str) -> None:
         for name, value in ALWAYS:
             headers[name] = value
-        headers.setdefault("Content-Security-Policy", self.csp)
+        headers.setdefault("Content-Security-Policy", self.csp.replace("{nonce}", nonce))
         if https:
             headers["Strict-Transport-Security"] = HSTS
 

@@ -5,6 +5,8 @@ HSTS is sent."""
 
 from __future__ import annotations
 
+import re
+
 import httpx
 import pytest
 from served import serve
@@ -70,9 +72,12 @@ def test_every_answer_carries_the_security_headers_api_form_dashboard_static_and
 def test_the_content_security_policy_allows_no_script_no_framing_no_plugin_and_only_this_sites_styles_and_images(app):
     with serve(_web(app)) as url:
         policy = httpx.get(f"{url}/dashboard/login").headers["content-security-policy"]
+        again = httpx.get(f"{url}/dashboard/login").headers["content-security-policy"]
+    assert again != policy  # a new nonce for each answer
 
     directives = {d.split()[0]: d.split()[1:] for d in policy.split(";") if d.strip()}
-    assert directives["default-src"] == ["'none'"] and "script-src" not in directives  # no script at all
+    [script] = directives["script-src"]  # only an inline script marked with this answer's nonce (none today)
+    assert directives["default-src"] == ["'none'"] and re.fullmatch(r"'nonce-[\w-]{22}'", script)
     assert directives["img-src"] == ["'self'"] and directives["style-src"][0] == "'self'"
     assert all(source.startswith("'sha256-") for source in directives["style-src"][1:])  # the public form's style
     assert directives["frame-ancestors"] == ["'none'"] and directives["form-action"] == ["'self'"]

@@ -6,6 +6,8 @@ while the pages still show what they show (charts, legend colours, the preview i
 from __future__ import annotations
 
 import pytest
+from fastapi import Request
+from fastapi.responses import HTMLResponse
 from playwright.sync_api import sync_playwright
 from served import serve
 
@@ -35,9 +37,18 @@ def site(tmp_path_factory):
     ingest_paths(app, [*files, damaged])
     app.worker().run(idle_timeout=1.0)
     users = [{"name": CLAIRE[0], "role": "supervisor", "password_hash": hash_password(CLAIRE[1])}]
-    with serve(create_app(app, api_keys=[], public_form=True, users=users, session_secret="s")) as url:
+    api = create_app(app, api_keys=[], public_form=True, users=users, session_secret="s")
+    api.add_api_route("/essai-script", _scripts)
+    with serve(api) as url:
         yield app, url
     app.close()
+
+
+def _scripts(request: Request) -> HTMLResponse:
+    """A page with two inline scripts: one marked with the answer's nonce, one not."""
+    nonce = request.state.csp_nonce
+    return HTMLResponse(f'<!doctype html><title>avant</title><script nonce="{nonce}">document.title = "marqué";'
+                        '</script><script>document.title = "injecté";</script>')
 
 
 @pytest.fixture(scope="module")
@@ -97,3 +108,10 @@ def test_the_public_form_and_its_receipt_keep_their_style_under_the_policy(site,
     page.click("button[type=submit]")
     page.wait_for_selector("text=Demande reçue")
     assert _violations(page) == []
+
+
+def test_only_an_inline_script_marked_with_the_answers_nonce_runs(site, page):
+    _, url = site
+    page.goto(f"{url}/essai-script")
+    assert page.title() == "marqué"
+    assert [v for v in _violations(page) if "script-src" in v]  # the unmarked one was refused
