@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple
 
 from classify.complexity import ComplexityResult, assess_complexity
+from classify.screened import screened_classification
 from classify.screening import first_hit
 from classify.topics import TopicResult, cue_label, detect_topic, find_cues, fold
 from classify.urgency import UrgencyResult, assess_urgency
@@ -63,12 +64,7 @@ def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = N
     content = content_text(envelope, capture)
     hit = first_hit(envelope, content)
     if hit:
-        reason, check = hit
-        # Sure by construction: screening only fires on explicit signals.
-        return Classification(
-            screened=reason, topic="other", topic_confidence=1.0, complexity_confidence=1.0,
-            urgency="low", urgency_confidence=1.0, reasons=(f"screened {reason}: check {check}",),
-        )
+        return screened_classification(*hit, capture)
     text = f"{envelope.subject}\n{content}".strip()
     amounts = len(capture.values("amount"))
     if model is None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 import json
 import random
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -90,16 +90,17 @@ def examples(nlp: Language, samples: list[Sample], texts: list[str]) -> dict[str
 
 def train(
     out: Path, seed: int = 0, epochs: int | None = None, sizes: dict[str, int] | None = None,
-    on_epoch: EpochHook | None = None,
+    on_epoch: EpochHook | None = None, extra: Sequence[Sample] = (),
 ) -> TrainReport:
-    """Train on the corpus's train split, keep each head's best epoch on dev, save to ``out``."""
+    """Train on the corpus's train split (plus ``extra`` examples, e.g. people's corrections,
+    classify/corrections.py), keep each head's best epoch on dev, save to ``out``."""
     started = time.monotonic()
     tune_for_workers()  # the same matrix kernels whatever ran before: BLIS and OpenBLAS round differently
     fix_random_seed(seed)
     sizes = {k: v for k, v in (sizes or SIZES).items() if k != "test"}  # the test split is never looked at
     corpus = build_corpus(seed, sizes)
     nlp = build_pipeline()
-    best = fit(nlp, corpus["train"], corpus["dev"], epochs or EPOCHS, random.Random(seed), on_epoch)
+    best = fit(nlp, corpus["train"] + list(extra), corpus["dev"], epochs or EPOCHS, random.Random(seed), on_epoch)
     report = TrainReport(str(out), seed, epochs or EPOCHS, {h: b[1] for h, b in best.items()},
                          round(time.monotonic() - started, 1), sizes, {h: b[0] for h, b in best.items()})
     save(nlp, out, report)

@@ -14,6 +14,7 @@ from intake.models import Case
 from runtime.app import App
 from storage import lifecycle
 from storage.reroute import reroute
+from storage.surgery import surgeries
 from storage.timeline import case_timeline
 
 
@@ -59,6 +60,9 @@ def case_show(app: App, case_id: str) -> None:
         for event in group.events:
             timeline.add_row(event.at.strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.kind, event.summary)
     console.print(timeline)
+    for done in surgeries(record):  # what `intake case undo REF KEY` can reverse
+        console.print(f"undo {done.kind} of {done.at:%Y-%m-%d %H:%M}: "
+                      f"intake case undo {record.id} {done.data['op_key']}")
     if (took := lifecycle.time_to_close(record)) is not None:
         console.print(f"closed after {took} ({record.outcome})")
 

@@ -28,8 +28,8 @@ def progress_bar() -> Progress:
                     console=console)
 
 
-def train_with_progress(out: Path, seed: int, epochs: int) -> "TrainReport":
-    """Train into ``out``, one progress step per epoch showing the dev scores."""
+def train_with_progress(out: Path, seed: int, epochs: int, extra: list | None = None) -> "TrainReport":
+    """Train into ``out`` (with ``extra`` samples), one progress step per epoch showing the dev scores."""
     from classify.train import train as run_training
 
     with progress_bar() as progress:
@@ -39,7 +39,7 @@ def train_with_progress(out: Path, seed: int, epochs: int) -> "TrainReport":
             shown = " ".join(f"{head} {score:.3f}" for head, score in scores.items())
             progress.update(task, advance=1, description=f"training (dev macro-F1: {shown})")
 
-        return run_training(out, seed=seed, epochs=epochs, on_epoch=on_epoch)
+        return run_training(out, seed=seed, epochs=epochs, on_epoch=on_epoch, extra=extra or ())
 
 
 def describe_training(report: "TrainReport") -> str:
@@ -53,12 +53,21 @@ def describe_training(report: "TrainReport") -> str:
               help="Model directory (default: INTAKE_CLASSIFIER_MODEL, else <data-dir>/models/classifier).")
 @click.option("--seed", default=0, show_default=True, help="Seed of the corpus, the shuffling and the weights.")
 @click.option("--epochs", default=None, type=int, help="Passes over the training split (default: 6).")
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="People's checked decisions (`intake corrections export`), weighted above generated examples.")
+@click.option("--corrections-weight", default=5, show_default=True, help="How many generated examples one counts as.")
 @click.pass_obj
-def train(app: "App", out: Path | None, seed: int, epochs: int | None) -> None:
-    """Train the topic, complexity and urgency classifier on the generated corpus."""
+def train(app: "App", out: Path | None, seed: int, epochs: int | None, corrections: Path | None,
+          corrections_weight: int) -> None:
+    """Train the topic, complexity and urgency classifier on the generated corpus (and people's corrections)."""
+    from classify.corrections import read_corrections
     from classify.train import EPOCHS
 
-    report = train_with_progress(out or model_dir(app.settings), seed, epochs or EPOCHS)
+    extra = read_corrections(corrections, corrections_weight) if corrections else []
+    if corrections:
+        console.print(f"{len(extra) // max(1, corrections_weight)} corrected example(s), each weighing "
+                      f"{corrections_weight}")
+    report = train_with_progress(out or model_dir(app.settings), seed, epochs or EPOCHS, extra)
     console.print(describe_training(report))
 
 

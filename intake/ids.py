@@ -69,6 +69,12 @@ def action_event_id(at: datetime) -> str:
     return f"{at.strftime('%Y%m%dT%H%M%S%f')}-{uuid.uuid4().hex[:8]}"
 
 
+def op_event_id(op: str, kind: str, case_id: str = "") -> str:
+    """The id of an event one person's action writes, from the action's token (a form's or a command's):
+    a retried action (a form sent twice) writes the same id again, so it is recorded once."""
+    return f"op-{_digest(op, case_id)[:20]}-{kind}"
+
+
 def quarantine_item(stage: str, subject: str) -> str:
     """What a quarantine entry is about: a stage and the item it gave up on (envelope id, file, digest)."""
     return f"{stage}-{subject}"

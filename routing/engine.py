@@ -44,7 +44,8 @@ def _urgency(facts: Facts, wanted: Any) -> str | None:
 
 def _screened(facts: Facts, wanted: Any) -> str | None:
     reason = facts.classification.screened
-    if (reason is not None) != wanted:
+    held = reason in wanted if isinstance(wanted, tuple) else (reason is not None) == wanted
+    if not held:
         return None
     return f"screened ({reason})" if reason else "not screened"
 
@@ -111,7 +112,7 @@ def _route(rules: RuleSet, rule: Rule, held: list[str], facts: Facts) -> Route:
     received = facts.envelope.received_at.date()
     return Route(
         team=rule.then.team, queue=f"team.{rule.then.team}", priority=priority,
-        deadline=deadline(received, due.days, due.kind) if due else None,
+        deadline=deadline(received, due.days, due.kind, rules.calendar.subdivision) if due else None,
         deadline_days=due.days if due else None, deadline_kind=due.kind if due else None,
         rule=rule.name, reason=f"rule {rule.name!r}: {why}",
     )

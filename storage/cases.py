@@ -10,6 +10,7 @@ from collections import Counter
 
 from intake import ids
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route
+from intake.taxonomy import SCREENED_OUT
 from storage.link_checks import LinkPolicy, checked_link, link_events, other_case_event
 from storage.linking import Link, LinkInput, find_case
 from storage.records import Records
@@ -50,7 +51,8 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
                          kind=kind, summary=summary, envelope_id=envelope.id, data=data)
 
     members = capture.values("member_number")
-    status = "screened" if classification.screened else "open"
+    # an unreadable item is screened but stays open: a person must look at it
+    status = "screened" if classification.screened in SCREENED_OUT else "open"
     opening = {"channel": envelope.channel, "subject": envelope.subject, "member": members[0] if members else None,
                "status": status}
     decided = {"topic": classification.topic, "complexity": classification.complexity,

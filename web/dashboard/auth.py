@@ -1,8 +1,10 @@
 """Who may see the dashboard, and what: users, password and key hashes, signed
 session cookies, and the role check.
 
-A user has a role, ``supervisor`` (every team) or ``team:<name>`` (that team's
-cases only), and a password hash, an API key hash, or both. Hashes: argon2id
+A user has a role, ``supervisor`` (every team), ``reviewer`` (the review
+queue) or ``team:<name>`` (that team's cases only): what each may do is in
+web/dashboard/permissions.py. A user has a password hash, an API key hash,
+or both. Hashes: argon2id
 (``$argon2id$...``, argon2-cffi's defaults; made by ``python -m
 web.dashboard.auth``), or ``sha256:<hex>`` for long random API keys; older
 ``pbkdf2_sha256$<iterations>$<salt>$<hash>`` hashes still verify. The session
@@ -29,7 +31,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-ROLE = re.compile(r"supervisor|team:[A-Za-z0-9][A-Za-z0-9_-]*")
+ROLE = re.compile(r"supervisor|reviewer|team:[A-Za-z0-9][A-Za-z0-9_-]*")
+REVIEW_TEAM = "review"  # the team whose queue reviewers work (routing/rules.yaml: case_rules.review_team)
 COOKIE = "intake_session"
 HASHER = PasswordHasher()  # argon2id at argon2-cffi's current defaults (RFC 9106's second recommendation)
 # compared against when the user name is unknown, so a wrong name costs as long as a wrong password
@@ -50,7 +53,7 @@ class DashboardUser(BaseModel):
     @classmethod
     def _role(cls, value: str) -> str:
         if not ROLE.fullmatch(value):
-            raise ValueError("role must be 'supervisor' or 'team:<name>'")
+            raise ValueError("role must be 'supervisor', 'reviewer' or 'team:<name>'")
         return value
 
     @model_validator(mode="after")
@@ -73,8 +76,15 @@ class Principal:
         return self.role == "supervisor"
 
     @property
+    def reviewer(self) -> bool:
+        return self.role == "reviewer"
+
+    @property
     def team(self) -> str | None:
-        return None if self.supervisor else self.role.removeprefix("team:")
+        """The team whose cases this user works: their own, the review team for a reviewer, none for a supervisor."""
+        if self.role.startswith("team:"):
+            return self.role.removeprefix("team:")
+        return REVIEW_TEAM if self.reviewer else None
 
     def sees(self, team: str | None) -> bool:
         """Whether this user may see a case (or item) of ``team``."""

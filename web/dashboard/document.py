@@ -31,14 +31,29 @@ class PageView:
 
 
 @dataclass(frozen=True)
+class FieldBox:
+    """Where one word of a field is on the previewed page, in percent of the page's width and height."""
+
+    number: int  # the field's place in the capture's fields
+    kind: str
+    normalized: str
+    valid: bool
+    left: float
+    top: float
+    width: float
+    height: float
+
+
+@dataclass(frozen=True)
 class DocumentView:
-    """One document of an item: its pages, and where its preview is (attachment index), if any."""
+    """One document of an item: its pages, where its preview is (attachment index), the fields' boxes on it."""
 
     name: str
     mime: str
     error: str | None
     pages: tuple[PageView, ...]
     attachment: int | None
+    boxes: tuple[FieldBox, ...] = ()
 
 
 def preview_png(data: bytes, max_side: int = MAX_SIDE) -> bytes:
@@ -99,19 +114,34 @@ def _mark(field: ExtractedField, shown: str) -> Markup:
 
 
 def document_views(envelope: Envelope, capture: Capture) -> list[DocumentView]:
-    """Every captured document of an item, with highlighted pages and preview links."""
+    """Every captured document of an item, with highlighted pages, preview links and field boxes."""
     by_source: dict[str, list[ExtractedField]] = {}
     for f in capture.fields:
         by_source.setdefault(f.source, []).append(f)
-    return [_document_view(envelope, doc, by_source) for doc in capture.documents]
+    return [_document_view(envelope, doc, by_source, capture.fields) for doc in capture.documents]
 
 
-def _document_view(envelope: Envelope, doc: DocumentCapture,
-                   by_source: dict[str, list[ExtractedField]]) -> DocumentView:
+def _document_view(envelope: Envelope, doc: DocumentCapture, by_source: dict[str, list[ExtractedField]],
+                   every: tuple[ExtractedField, ...]) -> DocumentView:
     pages = tuple(_page_view(page, by_source.get(label, [])) for label, page in page_sources(doc))
     index = next((i for i, a in enumerate(envelope.attachments) if a.ref.sha256 == doc.sha256), None)
     attachment = index if index is not None and doc.mime in PREVIEWABLE else None
-    return DocumentView(doc.name, doc.mime, doc.error, pages, attachment)
+    first = next(page_sources(doc), None)  # the preview shows the first page
+    boxes = field_boxes(first[1], by_source.get(first[0], []), every) if first and attachment is not None else ()
+    return DocumentView(doc.name, doc.mime, doc.error, pages, attachment, boxes)
+
+
+def field_boxes(page: PageCapture, fields: Iterable[ExtractedField],
+                every: tuple[ExtractedField, ...]) -> tuple[FieldBox, ...]:
+    """The boxes of the words each field of ``page`` covers (none when OCR kept no boxes for the page)."""
+    found = []
+    for f in fields:
+        number = every.index(f)
+        for start, end, left, top, right, bottom in page.boxes:
+            if start < f.end and end > f.start:
+                found.append(FieldBox(number, f.kind, f.normalized, f.valid, round(left * 100, 2), round(top * 100, 2),
+                                      round((right - left) * 100, 2), round((bottom - top) * 100, 2)))
+    return tuple(found)
 
 
 def _page_view(page: PageCapture, fields: list[ExtractedField]) -> PageView:

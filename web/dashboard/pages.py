@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from intake.errors import NotFound
-from intake.models import Case, Envelope
+from intake.models import Case, Envelope, ExtractedField
 from storage.records import Records
 from storage.timeline import case_timeline
 from web.dashboard import charts, stats
@@ -29,6 +29,7 @@ class ItemView:
 
     envelope: Envelope
     documents: list[DocumentView] | None
+    fields: tuple[ExtractedField, ...] = ()  # the capture's fields in order: a field's number is its place here
 
 
 def overview(snap: Snapshot, who: Principal, day: date, now: datetime, teams: Iterable[str],
@@ -93,4 +94,4 @@ def _item_view(records: Records, envelope_id: str) -> ItemView:
         capture = records.capture(envelope_id)
     except NotFound:  # linked before its capture was readable: show what came in
         return ItemView(envelope, None)
-    return ItemView(envelope, document_views(envelope, capture))
+    return ItemView(envelope, document_views(envelope, capture), capture.fields)

@@ -28,8 +28,10 @@ from fastapi.templating import Jinja2Templates
 from intake.errors import IntakeError, NotFound, RetryableError
 from intake.models import Case, utcnow
 from runtime.app import App
+from storage import access as access_log
 from web.dashboard import login, pages, stats
 from web.dashboard.auth import COOKIE, Access, Principal
+from web.dashboard.casework import work_context
 from web.dashboard.document import preview_png
 from web.dashboard.reader import StoreReader
 from web.dashboard.sessions import EndedSessions
@@ -100,11 +102,14 @@ class Dashboard:
 def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None = None, ttl: float = 5.0,
             throttle: LoginThrottle | None = None) -> Dashboard:
     """Add the dashboard's routes and static files to the web app."""
+    from web.dashboard import work  # work builds on this module's Dashboard
+
     dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock())
     ended = EndedSessions(app.store)
     access.ended = ended.ended
     api.include_router(login.router(dash, throttle or LoginThrottle.from_settings(None), ended))
     api.include_router(router(dash))
+    api.include_router(work.router(dash))
     api.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="dashboard-static")
     api.add_exception_handler(HTTPException, functools.partial(_error_page, dash))
     return dash
@@ -131,15 +136,21 @@ def router(dash: Dashboard) -> APIRouter:
         return dash.page(request, "overview.html", context | {"notice": _released(dash.app, relance)}, who)
 
     @r.get("/cases/{case_id}", response_class=HTMLResponse)
-    def case_page(request: Request, case_id: str) -> HTMLResponse:
+    def case_page(request: Request, case_id: str, fait: str = "", erreur: str = "") -> HTMLResponse:
         who = dash.require(request)
-        return dash.page(request, "case.html", pages.case_page(dash.app.records, dash.case_for(who, case_id)), who)
+        case = dash.case_for(who, case_id)
+        access_log.record_view(dash.app.store, case, f"user:{who.name}", who.role)
+        context = pages.case_page(dash.app.records, case) | \
+            work_context(dash.app.store, who, case, dash.app.rules.teams, fait, erreur)
+        return dash.page(request, "case.html", context, who)
 
     @r.get("/cases/{case_id}/items/{envelope_id}/{index}.png")
     def preview(request: Request, case_id: str, envelope_id: str, index: int) -> Response:
-        case = dash.case_for(dash.require(request), case_id)
+        who = dash.require(request)
+        case = dash.case_for(who, case_id)
         if envelope_id not in case.items:
             raise HTTPException(404, "Cet élément n'appartient pas au dossier.")
+        access_log.record_view(dash.app.store, case, f"user:{who.name}", who.role, "document", envelope_id, index)
         return Response(_preview(dash.app, envelope_id, index), media_type="image/png",
                         headers={"Cache-Control": "private, max-age=3600"})
 

@@ -1,6 +1,7 @@
 """The Content-Security-Policy holds in a real browser: headless Chromium (Debian's, driven
 by Playwright) opens every kind of page (login, overview with its SVG charts, a case with
-a PDF preview, an error page, the public form and its receipt) and reports no violation,
+a PDF preview and its forms, the work queue, an error page, the public form and its receipt)
+and reports no violation,
 while the pages still show what they show (charts, legend colours, the preview image)."""
 
 from __future__ import annotations
@@ -94,6 +95,9 @@ def test_no_page_of_the_dashboard_breaks_the_content_security_policy(site, page)
     preview.scroll_into_view_if_needed()
     page.wait_for_function("img => img.complete && img.naturalWidth > 0", arg=preview.element_handle())
     assert _violations(page) == []
+
+    page.goto(f"{url}/dashboard/travail")
+    assert page.locator("main").count() == 1 and _violations(page) == []
 
     page.goto(f"{url}/dashboard/cases/IN-AAAA-AAAA")
     assert "Introuvable" in page.inner_text("h1") and _violations(page) == []
