@@ -27,7 +27,7 @@ from intake.errors import ConfigError
 from storage.index.migrate import upgrade
 from storage.index.projection import Dialect, projected_tables
 from storage.index.schema import cases, items, meta
-from storage.index.sql import SqlCaseIndex
+from storage.index.sql import SqlCaseIndex, converted_errors
 from storage.index.views import MARK_END, MARK_START
 from storage.index.words import fold
 
@@ -88,7 +88,7 @@ class PostgresDialect(Dialect):
                                 .join(cases, cases.c.id == items.c.case_id))
                    .where(item_text.c.tsv.op("@@")(query), *where)
                    .order_by(items.c.case_id, score.desc(), items.c.envelope_id)
-                   .distinct(items.c.case_id)).subquery()
+                   .ext(postgresql.distinct_on(items.c.case_id))).subquery()
         return conn.execute(select(matched).order_by(matched.c.score.desc(), matched.c.case_id)
                             .limit(limit).offset(offset)).all()
 
@@ -116,9 +116,10 @@ class PostgresIndex(SqlCaseIndex):
                                    "connect_timeout": options.connect_timeout_s,
                                    "options": f"-c statement_timeout={options.statement_timeout_ms}"})
         index = cls(engine, _shown(url), timezone)
-        upgrade(engine)
-        with engine.connect() as conn:
-            accents = conn.execute(select(meta.c.value).where(meta.c.key == "accents")).scalar_one_or_none()
+        with converted_errors(index.url):
+            upgrade(engine)
+            with engine.connect() as conn:
+                accents = conn.execute(select(meta.c.value).where(meta.c.key == "accents")).scalar_one_or_none()
         index.dialect = PostgresDialect(accents or "unaccent")
         return index
 

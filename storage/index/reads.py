@@ -1,5 +1,5 @@
 """Reading the index: case lists with filters and keyset pages, counts, volumes, the member view,
-the review queue, quarantine, and search (whose matching part each backend writes).
+the review queue and quarantine (search: :mod:`storage.index.search`).
 
 Every query is answered from indexed columns; none reads the object store.
 """
@@ -15,8 +15,7 @@ from sqlalchemy import Connection, ColumnElement, func, or_, select, tuple_
 from intake.models import Channel
 from storage.index.query import CaseQuery, decode_cursor, encode_cursor
 from storage.index.schema import cases, events, fields, items, quarantine
-from storage.index.views import (CasePage, CaseSummary, Contact, DayVolume, MemberView, QuarantineEntry, SearchHit,
-                                 SearchPage, TeamCount)
+from storage.index.views import CasePage, CaseSummary, Contact, DayVolume, MemberView, QuarantineEntry, TeamCount
 
 CHANNELS: tuple[str, ...] = Channel.__args__  # type: ignore[attr-defined]
 SUMMARY = [c for c in cases.c if c.name not in {"active", "due_on"}]
@@ -39,7 +38,7 @@ def filters(query: CaseQuery) -> list[ColumnElement[bool]]:
 
 def summary(row: Any) -> CaseSummary:
     """A case row as a list shows it."""
-    return CaseSummary.model_validate(dict(row._mapping))
+    return CaseSummary.model_validate({k: v for k, v in row._mapping.items() if k != "sort_key"})
 
 
 def list_cases(conn: Connection, query: CaseQuery) -> CasePage:
@@ -51,11 +50,11 @@ def list_cases(conn: Connection, query: CaseQuery) -> CasePage:
     if after is not None:
         pair, start = tuple_(key, ident), tuple_(*after)
         where.append(pair < start if query.is_descending else pair > start)
-    statement = select(*SUMMARY).where(*where).order_by(*order).limit(query.limit + 1)
+    statement = select(*SUMMARY, key.label("sort_key")).where(*where).order_by(*order).limit(query.limit + 1)
     rows = conn.execute(statement.offset(query.offset) if after is None and query.offset else statement).all()
     page = [summary(r) for r in rows[:query.limit]]
     more = len(rows) > query.limit
-    cursor = encode_cursor(query, getattr(rows[query.limit - 1], query.sort_column), page[-1].id) if more else None
+    cursor = encode_cursor(query, rows[query.limit - 1].sort_key, page[-1].id) if more else None
     return CasePage(cases=tuple(page), next_cursor=cursor)
 
 
@@ -125,19 +124,6 @@ def quarantine_reasons(conn: Connection) -> list[tuple[str, int]]:
     rows = conn.execute(select(quarantine.c.reason, n).where(quarantine.c.released_at.is_(None))
                         .group_by(quarantine.c.reason).order_by(n.desc(), quarantine.c.reason)).all()
     return [(r.reason, r.n) for r in rows]
-
-
-def search(conn: Connection, dialect: Any, text: str, query: CaseQuery) -> SearchPage:
-    """Best-matching cases first (one hit per case, its best item), with the matching passage."""
-    if not text.strip():
-        return SearchPage(hits=())
-    found = dialect.search_hits(conn, text, filters(query), query.limit + 1, query.offset)
-    shown = found[:query.limit]
-    by_id = {r.id: summary(r) for r in conn.execute(select(*SUMMARY).where(cases.c.id.in_([h.case_id for h in shown])))}
-    passages = dialect.snippets(conn, text, [h.envelope_id for h in shown])
-    hits = [SearchHit(case=by_id[h.case_id], envelope_id=h.envelope_id, snippet=passages.get(h.envelope_id, ""),
-                      score=float(h.score)) for h in shown if h.case_id in by_id]
-    return SearchPage(hits=tuple(hits), next_offset=query.offset + query.limit if len(found) > query.limit else None)
 
 
 def known_items(conn: Connection, envelope_ids: Sequence[str]) -> set[str]:

@@ -18,7 +18,7 @@ from sqlalchemy import exc as sa_exc
 
 from intake.errors import NotFound
 from intake.models import Case, utcnow
-from storage.index import projection, reads
+from storage.index import projection, reads, search
 from storage.index.base import CaseBatch, IndexQueryError, IndexUnavailable
 from storage.index.query import CaseQuery
 from storage.index.rows import event_from_row
@@ -121,7 +121,7 @@ class SqlCaseIndex:
 
     def search(self, text: str, query: CaseQuery) -> SearchPage:
         with self._reading() as conn:
-            return reads.search(conn, self.dialect, text, query)
+            return search.search(conn, self.dialect, text, query)
 
     def count_by_team(self, teams: Sequence[str] = ()) -> list[TeamCount]:
         with self._reading() as conn:

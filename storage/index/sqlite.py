@@ -26,7 +26,7 @@ from intake.errors import ConfigError
 from storage.index.migrate import upgrade
 from storage.index.projection import Dialect, projected_tables
 from storage.index.schema import cases, items
-from storage.index.sql import SqlCaseIndex
+from storage.index.sql import SqlCaseIndex, converted_errors
 from storage.index.views import MARK_END, MARK_START
 from storage.index.words import fts5_query
 
@@ -103,7 +103,8 @@ class SqliteIndex(SqlCaseIndex):
                                connect_args={"check_same_thread": False, "timeout": options.busy_timeout_ms / 1000})
         _configure(engine, options)
         index = cls(engine, f"sqlite:///{path}", timezone, writer=engine.execution_options(sqlite_immediate=True))
-        upgrade(index.writer)
+        with converted_errors(index.url):
+            upgrade(index.writer)
         return index
 
 
