@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Table, delete, select, tuple_
+from sqlalchemy import Connection, Table, delete, func, select, tuple_
 from sqlalchemy.sql.dml import Insert
 
 from intake.models import Case, CaseEvent
@@ -111,11 +111,21 @@ def _write_cases(conn: Connection, dialect: Dialect, batches: list) -> None:
     for batch in batches:
         by_case[batch.case_id].append(batch)
     whole = {cid: mine[0] for cid, mine in by_case.items() if len(mine) == 1 and mine[0].complete}
+    whole = _still_whole(conn, whole)
     folded = {cid: (list(b.events), _stats(b.items)) for cid, b in whole.items()}
     folded |= _read_back(conn, [cid for cid in by_case if cid not in whole])
     rows = [case_row(Case.from_events(cid, evs), stats) for cid, (evs, stats) in folded.items() if evs]
     if rows:
         conn.execute(dialect.upsert(cases, ("id",)), rows)
+
+
+def _still_whole(conn: Connection, whole: dict[str, Any]) -> dict[str, Any]:
+    """The complete batches whose case gained no event from another writer meanwhile (others are read back)."""
+    held: dict[str, int] = {}
+    for chunk in _chunks(list(whole)):
+        query = select(events.c.case_id, func.count()).where(events.c.case_id.in_(chunk)).group_by(events.c.case_id)
+        held |= dict(conn.execute(query).all())
+    return {cid: b for cid, b in whole.items() if held.get(cid) == len({e.id for e in b.events})}
 
 
 def _read_back(conn: Connection, case_ids: list[str]) -> dict[str, tuple[list[CaseEvent], ItemStats]]:

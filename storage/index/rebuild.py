@@ -22,7 +22,7 @@ from storage.index.rows import ItemRecord
 from storage.records import Records
 
 Progress = Callable[[int, int], None]  # (cases done, cases in all)
-BATCH = 200  # cases per transaction
+BATCH = 500  # cases per transaction
 GRACE = timedelta(minutes=2)  # a journal entry younger than this may belong to a write still under way
 
 
@@ -50,12 +50,17 @@ def item_records(records: Records, envelope_ids: Iterable[str]) -> list[ItemReco
 
 
 def case_batch(records: Records, case_id: str, keys: list[str] | None = None) -> CaseBatch | None:
-    """A case's whole history and items from the store (None if it has no events)."""
+    """A case's whole history and items from the store (None if it has no events).
+
+    Marked complete when every item could be read: the case is then folded from it
+    directly, unless another writer added events to the index meanwhile."""
     try:
         history = [e for key in keys for e in records.events_at(key)] if keys else records.events(case_id)
     except NotFound:
         return None
-    return CaseBatch(case_id, tuple(history), tuple(item_records(records, _envelopes(history))))
+    wanted = dict.fromkeys(_envelopes(history))
+    found = item_records(records, wanted)
+    return CaseBatch(case_id, tuple(history), tuple(found), complete=len(found) == len(wanted))
 
 
 def reindex(records: Records, index: CaseIndex, progress: Progress | None = None, batch: int = BATCH) -> Rebuilt:
