@@ -2,7 +2,7 @@
 
 URL: ``postgresql://user:password@host:5432/database`` with optional settings
 in the query string (``PostgresOptions``: ``pool_size``, ``max_overflow``,
-``connect_timeout_s``, ``statement_timeout_ms``); other query parameters
+``connect_timeout_s``, ``statement_timeout_ms``, ``search_window``); other query parameters
 (``sslmode=...``) go to the driver.
 
 Search text is in ``item_text`` with a stored ``tsvector`` (subject weighted
@@ -15,10 +15,11 @@ snippets come out without accents.
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import Column, Connection, MetaData, String, Table, Text, bindparam, create_engine, func
+from sqlalchemy import Column, Connection, MetaData, String, Subquery, Table, Text, bindparam, create_engine, func
 from sqlalchemy import literal_column, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import TSVECTOR
@@ -48,6 +49,7 @@ class PostgresOptions(BaseModel):
     max_overflow: int = Field(5, ge=0)
     connect_timeout_s: int = Field(10, ge=1)
     statement_timeout_ms: int = Field(30_000, ge=0)
+    search_window: int = Field(1000, ge=10)  # matching items a search ranks (the most recent)
 
 
 class PostgresDialect(Dialect):
@@ -61,14 +63,14 @@ class PostgresDialect(Dialect):
         conn.execute(text("SELECT pg_advisory_xact_lock(hashtextextended(c, 19)) "
                           "FROM (SELECT unnest(CAST(:ids AS text[])) AS c ORDER BY 1) AS ordered"), {"ids": case_ids})
 
-    def write_texts(self, conn: Connection, texts: dict[str, dict[str, str]]) -> None:
+    def write_texts(self, conn: Connection, texts: dict[str, dict[str, Any]]) -> None:
         rows = [self._row(eid, row) for eid, row in texts.items()]
         statement = postgresql.insert(item_text)
         conn.execute(statement.on_conflict_do_update(
             index_elements=["envelope_id"], set_={c: statement.excluded[c] for c in ("subject", "sender", "fields",
                                                                                         "body")}), rows)
 
-    def _row(self, envelope_id: str, row: dict[str, str]) -> dict[str, str]:
+    def _row(self, envelope_id: str, row: dict[str, Any]) -> dict[str, str]:
         body = "\n\n".join(part for part in (row["body"], row["pages"]) if part)
         values = {"subject": row["subject"], "sender": row["sender"], "fields": row["fields"], "body": body}
         return {"envelope_id": envelope_id, **({k: fold(v) for k, v in values.items()} if self.folded else values)}
@@ -80,17 +82,15 @@ class PostgresDialect(Dialect):
     def _query(self, words: str):
         return func.websearch_to_tsquery(CONFIG, bindparam("words", fold(words) if self.folded else words))
 
-    def search_hits(self, conn: Connection, words: str, where: list, limit: int, offset: int) -> list:
+    def candidates(self, words: str, where: list) -> Subquery | None:
         query = self._query(words)
-        score = func.ts_rank(item_text.c.tsv, query).label("score")
-        matched = (select(items.c.case_id, items.c.envelope_id, score)
-                   .select_from(item_text.join(items, items.c.envelope_id == item_text.c.envelope_id)
-                                .join(cases, cases.c.id == items.c.case_id))
-                   .where(item_text.c.tsv.op("@@")(query), *where)
-                   .order_by(items.c.case_id, score.desc(), items.c.envelope_id)
-                   .ext(postgresql.distinct_on(items.c.case_id))).subquery()
-        return conn.execute(select(matched).order_by(matched.c.score.desc(), matched.c.case_id)
-                            .limit(limit).offset(offset)).all()
+        recent = (select(items.c.case_id, items.c.envelope_id, item_text.c.tsv)
+                  .select_from(item_text.join(items, items.c.envelope_id == item_text.c.envelope_id)
+                               .join(cases, cases.c.id == items.c.case_id))
+                  .where(item_text.c.tsv.op("@@")(query), *where)
+                  .order_by(items.c.text_key.desc()).limit(self.window)).subquery()
+        score = func.ts_rank(recent.c.tsv, query).label("score")
+        return select(recent.c.case_id, recent.c.envelope_id, score).subquery()
 
     def snippets(self, conn: Connection, words: str, envelope_ids: list[str]) -> dict[str, str]:
         if not envelope_ids:
@@ -121,6 +121,7 @@ class PostgresIndex(SqlCaseIndex):
             with engine.connect() as conn:
                 accents = conn.execute(select(meta.c.value).where(meta.c.key == "accents")).scalar_one_or_none()
         index.dialect = PostgresDialect(accents or "unaccent")
+        index.dialect.window = options.search_window
         return index
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 from zoneinfo import ZoneInfo
 
-from sqlalchemy import Connection, Table, delete, func, select, tuple_
+from sqlalchemy import Connection, Subquery, Table, delete, func, select, tuple_
 from sqlalchemy.sql.dml import Insert
 
 from intake.models import Case, CaseEvent
@@ -53,7 +53,10 @@ class Dialect:
         raise NotImplementedError
 
     # the read side of search, implemented by each backend
-    def search_hits(self, conn: Connection, text: str, where: list, limit: int, offset: int) -> list:
+    window: int = 1000  # matching items ranked per search: the most recent ones
+
+    def candidates(self, text: str, where: list) -> Subquery | None:
+        """(case_id, envelope_id, score) of the ``window`` most recent matching items that pass ``where``."""
         raise NotImplementedError
 
     def snippets(self, conn: Connection, text: str, envelope_ids: list[str]) -> dict[str, str]:

@@ -137,7 +137,7 @@ def known_items(conn: Connection, envelope_ids: Sequence[str]) -> set[str]:
 
 
 def dump(conn: Connection, dialect: Any) -> dict[str, list[tuple]]:
-    """Every projected row as sorted tuples (item sequence numbers left out: they depend on write order)."""
+    """Every projected row as sorted tuples."""
     tables = {"cases": cases, "items": items, "events": events, "fields": fields, "quarantine": quarantine}
     out = {name: sorted(tuple(r) for r in conn.execute(select(*_stable(t)))) for name, t in tables.items()}
     out["texts"] = sorted(dialect.dump_texts(conn))
@@ -145,6 +145,6 @@ def dump(conn: Connection, dialect: Any) -> dict[str, list[tuple]]:
 
 
 def _stable(table) -> list:
-    return [c for c in table.c if c.name != "seq"]
+    return list(table.c)
 
 

@@ -82,8 +82,8 @@ Index("ix_cases_active_team_priority", cases.c.active, cases.c.team, cases.c.pri
 
 items = Table(
     "items", metadata,
-    Column("seq", BigInteger().with_variant(Integer, "sqlite"), primary_key=True, autoincrement=True),
-    Column("envelope_id", Id, nullable=False, unique=True),
+    Column("envelope_id", Id, primary_key=True),
+    Column("text_key", BigInteger, nullable=False, unique=True),  # arrival order; the SQLite search row's rowid
     Column("case_id", Id, nullable=False),
     Column("channel", Label, nullable=False),
     Column("source", Label, nullable=False),

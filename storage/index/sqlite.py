@@ -2,24 +2,27 @@
 
 URL: ``sqlite:////absolute/path/index.sqlite3`` with optional settings in the
 query string (``SqliteOptions``): ``busy_timeout_ms``, ``cache_mb`` (page cache
-per connection: it is what a reader process keeps in memory), ``synchronous``.
+per connection: it is what a reader process keeps in memory), ``synchronous``,
+``search_window`` (matching items a search ranks).
 
 Writers begin with ``BEGIN IMMEDIATE`` (one writer at a time, waiting up to
 the busy timeout, never failing half-way); readers see a consistent snapshot
 and never block writers. Search text goes into an FTS5 table tokenized by
-``unicode61 remove_diacritics 2``, so "creche" finds "crèche"; FTS5 has no
+``unicode61 remove_diacritics 2`` whose rowid is the item's arrival order
+(``rows.text_key``), so the most recent matches come first without a sort;
+"creche" finds "crèche"; FTS5 has no
 French stemmer, so "lunettes" does not find "lunette" (``lunette*`` does).
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import Column, Connection, Integer, MetaData, Table, Text, create_engine, delete, event, func, insert
-from sqlalchemy import literal_column, select
+from sqlalchemy import Column, Connection, Integer, MetaData, Subquery, Table, Text, create_engine, delete, event
+from sqlalchemy import func, insert, literal_column, select
 from sqlalchemy.dialects import sqlite
 
 from intake.errors import ConfigError
@@ -45,49 +48,46 @@ class SqliteOptions(BaseModel):
     busy_timeout_ms: int = Field(30_000, ge=0)
     cache_mb: int = Field(8, ge=1)
     synchronous: Literal["NORMAL", "FULL"] = "FULL"
+    search_window: int = Field(1000, ge=10)  # matching items a search ranks (the most recent)
 
 
 class SqliteDialect(Dialect):
     name = "sqlite"
     insert = staticmethod(sqlite.insert)
 
-    def write_texts(self, conn: Connection, texts: dict[str, dict[str, str]]) -> None:
-        seq = dict(conn.execute(select(items.c.envelope_id, items.c.seq).where(items.c.envelope_id.in_(list(texts)))).all())
-        conn.execute(delete(item_text).where(item_text.c.rowid.in_(list(seq.values()))))
-        conn.execute(insert(item_text), [{"rowid": seq[eid], **row} for eid, row in texts.items() if eid in seq])
+    def write_texts(self, conn: Connection, texts: dict[str, dict[str, Any]]) -> None:
+        keys = [row["key"] for row in texts.values()]
+        conn.execute(delete(item_text).where(item_text.c.rowid.in_(keys)))
+        conn.execute(insert(item_text), [{"rowid": row["key"], **{n: row[n] for n in TEXT_COLUMNS}}
+                                         for row in texts.values()])
 
     def clear(self, conn: Connection) -> None:
         for table in [*projected_tables(), item_text]:
             conn.execute(delete(table))
 
-    def search_hits(self, conn: Connection, text: str, where: list, limit: int, offset: int) -> list:
+    def candidates(self, text: str, where: list) -> Subquery | None:
         expression = fts5_query(text)
         if not expression:
-            return []
+            return None
         score = (-func.bm25(literal_column("item_text"), *WEIGHTS)).label("score")
-        matched = (select(items.c.case_id, items.c.envelope_id, score)
-                   .select_from(item_text.join(items, items.c.seq == item_text.c.rowid)
-                                .join(cases, cases.c.id == items.c.case_id))
-                   .where(MATCH(expression), *where)).subquery()
-        best = func.row_number().over(partition_by=matched.c.case_id,
-                                      order_by=(matched.c.score.desc(), matched.c.envelope_id)).label("n")
-        ranked = select(matched, best).subquery()
-        return conn.execute(select(ranked.c.case_id, ranked.c.envelope_id, ranked.c.score).where(ranked.c.n == 1)
-                            .order_by(ranked.c.score.desc(), ranked.c.case_id).limit(limit).offset(offset)).all()
+        return (select(items.c.case_id, items.c.envelope_id, score)
+                .select_from(item_text.join(items, items.c.text_key == item_text.c.rowid)
+                             .join(cases, cases.c.id == items.c.case_id))
+                .where(MATCH(expression), *where).order_by(item_text.c.rowid.desc()).limit(self.window)).subquery()
 
     def snippets(self, conn: Connection, text: str, envelope_ids: list[str]) -> dict[str, str]:
         if not envelope_ids:
             return {}
         passage = func.snippet(literal_column("item_text"), -1, MARK_START, MARK_END, "…", 24)
         rows = conn.execute(select(items.c.envelope_id, passage)
-                            .select_from(item_text.join(items, items.c.seq == item_text.c.rowid))
+                            .select_from(item_text.join(items, items.c.text_key == item_text.c.rowid))
                             .where(MATCH(fts5_query(text)), items.c.envelope_id.in_(envelope_ids)))
         return dict(rows.all())
 
     def dump_texts(self, conn: Connection) -> list[tuple]:
         return [tuple(r) for r in conn.execute(
             select(items.c.envelope_id, *(item_text.c[n] for n in TEXT_COLUMNS))
-            .select_from(item_text.join(items, items.c.seq == item_text.c.rowid)))]
+            .select_from(item_text.join(items, items.c.text_key == item_text.c.rowid)))]
 
 
 class SqliteIndex(SqlCaseIndex):
@@ -103,6 +103,8 @@ class SqliteIndex(SqlCaseIndex):
                                connect_args={"check_same_thread": False, "timeout": options.busy_timeout_ms / 1000})
         _configure(engine, options)
         index = cls(engine, f"sqlite:///{path}", timezone, writer=engine.execution_options(sqlite_immediate=True))
+        index.dialect = SqliteDialect()
+        index.dialect.window = options.search_window
         with converted_errors(index.url):
             upgrade(index.writer)
         return index

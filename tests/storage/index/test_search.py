@@ -9,6 +9,7 @@ from indexed_items import T0, field, item, record
 
 from intake.models import Party
 from storage.base import open_store
+from storage.index.base import open_index
 from storage.index.feed import IndexedRecords
 from storage.index.query import CaseQuery
 from storage.index.views import MARK_END, MARK_START
@@ -81,3 +82,16 @@ def test_search_pages_do_not_repeat_a_case(index, cases):
     second = index.search("crèche", CaseQuery(limit=1, offset=first.next_offset))
     assert [h.case.id for h in first.hits + second.hits] == [cases["creche"], cases["optical"]]
     assert second.next_offset is None
+
+
+def test_a_common_word_ranks_only_the_most_recent_matches_within_the_window(index, tmp_path):
+    url = index.engine.url.render_as_string(hide_password=False).replace("+psycopg", "").replace("+pysqlite", "")
+    narrow = open_index(f"{url}?search_window=10")
+    records = IndexedRecords(open_store(f"file://{tmp_path / 'store'}"), index)
+    oldest = record(records, item(1, subject="facture facture facture", member="10000000"))
+    newer = [record(records, item(n, body="une facture", member=f"{n:08d}", at=T0 + timedelta(hours=n))).id
+             for n in range(2, 14)]
+    found = [h.case.id for h in narrow.search("facture", CaseQuery(limit=50)).hits]
+    assert oldest.id not in found and set(found) == set(newer[-10:])
+    assert index.search("facture", CaseQuery(limit=50)).hits[0].case.id == oldest.id
+    narrow.close()

@@ -64,8 +64,8 @@ def _cases() -> None:
 def _items() -> None:
     op.create_table(
         "items",
-        sa.Column("seq", sa.BigInteger().with_variant(sa.Integer, "sqlite"), primary_key=True, autoincrement=True),
-        sa.Column("envelope_id", ID, nullable=False, unique=True), sa.Column("case_id", ID, nullable=False),
+        sa.Column("envelope_id", ID, primary_key=True), sa.Column("text_key", sa.BigInteger, nullable=False, unique=True),
+        sa.Column("case_id", ID, nullable=False),
         sa.Column("channel", LABEL, nullable=False), sa.Column("source", LABEL, nullable=False),
         sa.Column("received_at", WHEN, nullable=False), sa.Column("received_day", sa.Date, nullable=False),
         sa.Column("subject", sa.Text, nullable=False), sa.Column("sender", sa.Text), sa.Column("member", LABEL),
