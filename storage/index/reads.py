@@ -63,6 +63,12 @@ def count_cases(conn: Connection, query: CaseQuery) -> int:
     return conn.execute(select(func.count()).select_from(cases).where(*filters(query))).scalar_one()
 
 
+def count_up_to(conn: Connection, where: list, cap: int) -> int:
+    """How many cases pass ``where``, counting no further than ``cap``."""
+    capped = select(cases.c.id).where(*where).limit(cap).subquery()
+    return conn.execute(select(func.count()).select_from(capped)).scalar_one()
+
+
 def count_by_team(conn: Connection, teams: Sequence[str] = ()) -> list[TeamCount]:
     """Active cases per team and the oldest of each (one index range per team)."""
     counts = dict(conn.execute(select(cases.c.team, func.count()).where(cases.c.active.is_(True))

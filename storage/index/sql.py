@@ -147,6 +147,12 @@ class SqlCaseIndex:
         with self._reading() as conn:
             return reads.quarantine_reasons(conn)
 
+    def lets_few_through(self, where: list) -> bool:
+        """Whether at most 5 search windows' worth of cases pass ``where`` (a count that stops there)."""
+        cap = 5 * self.dialect.window
+        with self._reading() as conn:
+            return reads.count_up_to(conn, where, cap + 1) <= cap
+
     def dump(self) -> dict[str, list[tuple]]:
         with self._reading() as conn:
             return reads.dump(conn, self.dialect)

@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import Column, Connection, Integer, MetaData, Subquery, Table, Text, create_engine, delete, event
-from sqlalchemy import func, insert, literal_column, select
+from sqlalchemy import bindparam, func, insert, literal_column, select
 from sqlalchemy.dialects import sqlite
 
 from intake.errors import ConfigError
@@ -52,8 +52,16 @@ class SqliteOptions(BaseModel):
 
 
 class SqliteDialect(Dialect):
+    """SQLite's upsert, FTS5 text and search.
+
+    A search walks the matches newest first and stops after ``window`` of them that
+    pass the filters (joined per match); when the filters let few cases through
+    (``narrow``: at most 5 windows' worth), each match is tested against the set of
+    those cases' items instead, which is cheaper than joining when few pass."""
+
     name = "sqlite"
     insert = staticmethod(sqlite.insert)
+    narrow = None  # set by the index: whether filters let few cases through
 
     def write_texts(self, conn: Connection, texts: dict[str, dict[str, Any]]) -> None:
         keys = [row["key"] for row in texts.values()]
@@ -70,19 +78,24 @@ class SqliteDialect(Dialect):
         if not expression:
             return None
         score = (-func.bm25(literal_column("item_text"), *WEIGHTS)).label("score")
-        return (select(items.c.case_id, items.c.envelope_id, score)
-                .select_from(item_text.join(items, items.c.text_key == item_text.c.rowid)
-                             .join(cases, cases.c.id == items.c.case_id))
-                .where(MATCH(expression), *where).order_by(item_text.c.rowid.desc()).limit(self.window)).subquery()
+        matching = (select(items.c.case_id, items.c.envelope_id, score)
+                    .select_from(item_text.join(items, items.c.text_key == item_text.c.rowid))
+                    .where(MATCH(expression)).order_by(item_text.c.rowid.desc()).limit(self.window))
+        if not where:
+            return matching.subquery()
+        passing = select(items.c.text_key).join(cases, cases.c.id == items.c.case_id).where(*where)
+        if self.narrow is not None and self.narrow(where):  # few cases pass: test each match against their items
+            # the unary + keeps the IN list from driving FTS5 (one costly MATCH per listed rowid)
+            return matching.where(literal_column("+item_text.rowid").in_(passing)).subquery()
+        return matching.join(cases, cases.c.id == items.c.case_id).where(*where).subquery()
 
     def snippets(self, conn: Connection, text: str, envelope_ids: list[str]) -> dict[str, str]:
-        if not envelope_ids:
-            return {}
+        keys = dict(conn.execute(select(items.c.envelope_id, items.c.text_key)
+                                 .where(items.c.envelope_id.in_(envelope_ids))).all()) if envelope_ids else {}
         passage = func.snippet(literal_column("item_text"), -1, MARK_START, MARK_END, "…", 24)
-        rows = conn.execute(select(items.c.envelope_id, passage)
-                            .select_from(item_text.join(items, items.c.text_key == item_text.c.rowid))
-                            .where(MATCH(fts5_query(text)), items.c.envelope_id.in_(envelope_ids)))
-        return dict(rows.all())
+        one = select(passage).where(MATCH(fts5_query(text)), item_text.c.rowid == bindparam("key"))
+        # one row at a time: FTS5 answers MATCH with rowid = ? directly, not with rowid IN (...)
+        return {eid: conn.execute(one, {"key": key}).scalar() or "" for eid, key in keys.items()}
 
     def dump_texts(self, conn: Connection) -> list[tuple]:
         return [tuple(r) for r in conn.execute(
@@ -105,6 +118,7 @@ class SqliteIndex(SqlCaseIndex):
         index = cls(engine, f"sqlite:///{path}", timezone, writer=engine.execution_options(sqlite_immediate=True))
         index.dialect = SqliteDialect()
         index.dialect.window = options.search_window
+        index.dialect.narrow = index.lets_few_through
         with converted_errors(index.url):
             upgrade(index.writer)
         return index
