@@ -1,19 +1,23 @@
 """Read benchmark of the case index: a synthetic year, then the reads people make, on SQLite and PostgreSQL.
 
-Writes a synthetic year (default 250,000 cases, ~2.3 million events, the
-reference mix; readrun/year.py) into a local store, rebuilds each index from
-it with ``storage.index.rebuild.reindex`` (timed: items/s), then prints p50/p95
-of a filtered case-list page, a search, the member view and the dashboard
-overview (readrun/measure.py), and the resident memory of a process serving
-those reads (readrun/serve.py) on a 1,000-case year and on the full year.
+Makes a synthetic year (default 250,000 cases, ~2.3 million events, the
+reference mix; readrun/year.py) and writes it, in bulk transactions of 500
+cases (``index.apply_many``, no store read-back), into each index (timed:
+items/s) — and into a local store with --store (the index figures do not
+depend on it; on a shared disk two million small files take long to write and
+longer to delete); times ``reindex`` from a store of --reindex-cases cases;
+then prints p50/p95 of a filtered case-list page (50 rows), a search (20
+hits), the member view and the dashboard overview (readrun/measure.py), and
+the resident memory of a process serving those reads (readrun/serve.py) on a
+1,000-case year and on the full year.
 
     python bench/read.py                       # 250,000 cases, both databases
     python bench/read.py --cases 5000          # a quick run
-    python bench/read.py --databases sqlite --reuse
+    python bench/read.py --keep ... ; python bench/read.py --measure-only ...   # measure again, no reload
 
-Data goes under .intake/bench-read/ (the store is kept for --reuse; PostgreSQL
-databases ``intake_bench_read_<cases>`` are created on the local server and
-dropped at the end unless --keep).
+Data goes under .intake/bench-read/; PostgreSQL databases
+``intake_bench_read_<cases>`` are created on the local server; both the
+stores and the databases are removed at the end unless --keep.
 """
 
 from __future__ import annotations
@@ -48,6 +52,7 @@ from storage.records import Records  # noqa: E402
 console = Console()
 TARGETS = {"case list page": 50.0, "search": 50.0, "dashboard overview": 300.0, "rss_growth_mb": 50.0}
 SMALL = 1000
+BATCH = 500  # cases per bulk transaction
 
 
 def _bar() -> Progress:
@@ -55,46 +60,70 @@ def _bar() -> Progress:
                     console=console, transient=True)
 
 
-def year(data: Path, cases: int, reuse: bool) -> Written:
-    """The synthetic year's store (written now, or the one kept from an earlier run)."""
-    facts = data / f"year-{cases}.json"
-    if reuse and facts.is_file():
-        return Written(**json.loads(facts.read_text()))
+def load_year(data: Path, cases: int, urls: dict[str, str], store: bool) -> tuple[Written, dict[str, float]]:
+    """Write a year (into a store if ``store``) and, in batches of cases, into each index; seconds per index."""
     shutil.rmtree(data / f"store-{cases}", ignore_errors=True)
+    indexes = {db: open_index(url) for db, url in urls.items()}
+    spent, waiting = dict.fromkeys(urls, 0.0), []
+
+    def flush() -> None:
+        for db, index in indexes.items():
+            started = time.perf_counter()
+            index.apply_many(waiting)
+            spent[db] += time.perf_counter() - started
+        waiting.clear()
+
+    def sink(batch) -> None:
+        waiting.append(batch)
+        if len(waiting) >= BATCH:
+            flush()
+
     started = time.monotonic()
     with _bar() as bar:
         task = bar.add_task(f"writing a year of {cases:,} cases", total=cases)
-        written = write_year(data / f"store-{cases}", cases, progress=lambda n: bar.advance(task, n))
+        written = write_year(data / f"store-{cases}" if store else None, cases,
+                             progress=lambda n: bar.advance(task, n), sink=sink)
+    flush()
+    for index in indexes.values():
+        index.analyze()
+        index.close()
     console.print(f"year of {written.cases:,} cases, {written.items:,} items, {written.events:,} events written "
-                  f"in {time.monotonic() - started:.0f} s")
-    facts.write_text(json.dumps(asdict(written)))
-    return written
+                  f"in {time.monotonic() - started:.0f} s (" + ", ".join(f"{db} {s:.0f} s" for db, s in spent.items())
+                  + ")")
+    (data / f"year-{cases}.json").write_text(json.dumps(asdict(written)))
+    return written, spent
 
 
-def index_url(database: str, data: Path, cases: int, server: str) -> str:
-    """A fresh, empty index for one database."""
+def index_url(database: str, data: Path, cases: int, server: str, fresh: bool = True) -> str:
+    """The index of one database for a year of ``cases`` (emptied first when ``fresh``)."""
     if database == "sqlite":
         path = data / f"index-{cases}.sqlite3"
-        for leftover in data.glob(f"index-{cases}.sqlite3*"):
+        for leftover in data.glob(f"index-{cases}.sqlite3*") if fresh else ():
             leftover.unlink()
         return f"sqlite:///{path}"
     name = f"intake_bench_read_{cases}"
-    with psycopg.connect(server, autocommit=True) as admin:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.execute(f'CREATE DATABASE "{name}"')
+    if fresh:
+        with psycopg.connect(server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+            admin.execute(f'CREATE DATABASE "{name}"')
     return server.rsplit("/", 1)[0] + f"/{name}"
 
 
-def rebuild(url: str, data: Path, cases: int) -> dict[str, float]:
-    """Fill the index from the store; the rebuild's rate."""
-    index = open_index(url)
-    with _bar() as bar:
-        task = bar.add_task(f"reindex {url.split(':')[0]}", total=cases)
-        done = reindex(Records(LocalStore(data / f"store-{cases}")), index,
-                       progress=lambda n, total: bar.update(task, completed=n, total=total))
-    index.close()
-    return {"items_per_s": done.items / done.seconds, "events_per_s": done.events / done.seconds,
-            "seconds": done.seconds}
+def reindex_rate(data: Path, cases: int, databases: list[str], server: str) -> dict[str, dict[str, float]]:
+    """Items/s of ``reindex`` from a store of ``cases`` cases into a fresh index of each database."""
+    write_year(data / f"store-{cases}", cases, seed=7)
+    rates = {}
+    for database in databases:
+        url = index_url(database, data, cases, server)
+        index = open_index(url)
+        done = reindex(Records(LocalStore(data / f"store-{cases}"), cache_size=0), index)
+        index.close()
+        rates[database] = {"cases": done.cases, "items": done.items, "items_per_s": done.items / done.seconds,
+                           "events_per_s": done.events / done.seconds, "seconds": done.seconds}
+        if database == "postgresql":
+            _drop(server, [url])
+    shutil.rmtree(data / f"store-{cases}", ignore_errors=True)
+    return rates
 
 
 def served_memory(url: str, rounds: int) -> dict[str, float]:
@@ -104,29 +133,13 @@ def served_memory(url: str, rounds: int) -> dict[str, float]:
     return json.loads(found.stdout)
 
 
-def run(database: str, args, written: Written, small: Written) -> dict:
-    """Every figure for one database."""
-    data, server = args.data_dir, args.postgres_url
-    small_url = index_url(database, data, SMALL, server)
-    rebuild(small_url, data, SMALL)
-    url = index_url(database, data, args.cases, server)
-    figures = {"reindex": rebuild(url, data, args.cases)}
-    index = open_index(url)
-    figures["reads"] = measure(index, written, END.date(), args.samples)
-    index.close()
-    figures["rss"] = {n: served_memory(u, args.serve_rounds) for n, u in ((SMALL, small_url), (args.cases, url))}
-    if database == "postgresql" and not args.keep:
-        _drop(server, [small_url, url])
-    return figures
-
-
 def _drop(server: str, urls: list[str]) -> None:
     with psycopg.connect(server, autocommit=True) as admin:
         for url in urls:
             admin.execute(f'DROP DATABASE IF EXISTS "{url.rsplit("/", 1)[1]}" WITH (FORCE)')
 
 
-def report(results: dict, cases: int) -> None:
+def report(results: dict, cases: int, written: Written) -> None:
     """The figures, against the targets."""
     table = Table("database", "read", "p50 ms", "p95 ms", "target p95", title=f"reads on a year of {cases:,} cases")
     for database, figures in results.items():
@@ -136,12 +149,17 @@ def report(results: dict, cases: int) -> None:
             table.add_row(database, name, f"{p50:.1f}", f"{p95:.1f}", f"{target:.0f}{mark}" if target else "—")
     console.print(table)
     for database, figures in results.items():
-        rss = figures["rss"]
+        rss, loaded, rate = figures["rss"], figures.get(f"load {cases}"), figures.get("reindex")
         growth = rss[cases]["rss_mb"] - rss[SMALL]["rss_mb"]
-        console.print(f"{database}: reindex {figures['reindex']['items_per_s']:.0f} items/s "
-                      f"({figures['reindex']['events_per_s']:.0f} events/s, {figures['reindex']['seconds']:.0f} s); "
-                      f"serving RSS {rss[SMALL]['rss_mb']:.0f} MB at {SMALL:,} cases, {rss[cases]['rss_mb']:.0f} MB "
-                      f"at {cases:,} (+{growth:.0f} MB, target <= {TARGETS['rss_growth_mb']:.0f})")
+        if loaded:
+            console.print(f"{database}: bulk load {written.items / loaded:.0f} items/s "
+                          f"({written.events / loaded:.0f} events/s, {loaded:.0f} s)")
+        if rate:
+            console.print(f"{database}: reindex of a {rate['cases']:,}-case store {rate['items_per_s']:.0f} items/s "
+                          f"({rate['events_per_s']:.0f} events/s, {rate['seconds']:.0f} s)")
+        console.print(f"{database}: serving RSS {rss[SMALL]['rss_mb']:.0f} MB at {SMALL:,} cases, "
+                      f"{rss[cases]['rss_mb']:.0f} MB at {cases:,} (+{growth:.0f} MB, "
+                      f"target <= {TARGETS['rss_growth_mb']:.0f})")
 
 
 def main() -> None:
@@ -150,17 +168,39 @@ def main() -> None:
     parser.add_argument("--databases", default="sqlite,postgresql")
     parser.add_argument("--samples", type=int, default=200, help="timed calls of each kind of read")
     parser.add_argument("--serve-rounds", type=int, default=100)
+    parser.add_argument("--reindex-cases", type=int, default=20_000, help="size of the store reindex is timed on")
     parser.add_argument("--postgres-url", default=os.environ.get("INTAKE_BENCH_POSTGRES_URL",
                                                                  "postgresql://root@127.0.0.1:5432/postgres"))
     parser.add_argument("--data-dir", type=Path, default=ROOT / ".intake" / "bench-read")
-    parser.add_argument("--reuse", action="store_true", help="reuse the year written by an earlier run")
-    parser.add_argument("--keep", action="store_true", help="keep the PostgreSQL databases")
+    parser.add_argument("--measure-only", action="store_true", help="measure the indexes an earlier --keep run left")
+    parser.add_argument("--keep", action="store_true", help="keep the year's store and PostgreSQL databases")
+    parser.add_argument("--store", action="store_true",
+                        help="write the whole year into a store too (~40 KB and 8 files per case)")
     args = parser.parse_args()
-    args.data_dir.mkdir(parents=True, exist_ok=True)
-    small, written = year(args.data_dir, SMALL, args.reuse), year(args.data_dir, args.cases, args.reuse)
-    results = {db: run(db, args, written, small) for db in args.databases.split(",")}
-    report(results, args.cases)
-    out = args.data_dir / f"results-{args.cases}.json"
+    data, server, databases = args.data_dir, args.postgres_url, args.databases.split(",")
+    data.mkdir(parents=True, exist_ok=True)
+    fresh = not args.measure_only
+    urls = {size: {db: index_url(db, data, size, server, fresh) for db in databases} for size in (SMALL, args.cases)}
+    results: dict = {db: {} for db in databases}
+    if fresh:
+        for size in (SMALL, args.cases):
+            _, spent = load_year(data, size, urls[size], args.store)
+            for db in databases:
+                results[db][f"load {size}"] = spent[db]
+        for db, rate in reindex_rate(data, args.reindex_cases, databases, server).items():
+            results[db]["reindex"] = rate
+    written = Written(**json.loads((data / f"year-{args.cases}.json").read_text()))
+    for db in databases:
+        index = open_index(urls[args.cases][db])
+        results[db]["reads"] = measure(index, written, END.date(), args.samples)
+        index.close()
+        results[db]["rss"] = {n: served_memory(urls[n][db], args.serve_rounds) for n in (SMALL, args.cases)}
+    if not args.keep:
+        _drop(server, [urls[n]["postgresql"] for n in urls if "postgresql" in urls[n]])
+        for n in urls:
+            shutil.rmtree(data / f"store-{n}", ignore_errors=True)
+    report(results, args.cases, written)
+    out = data / f"results-{args.cases}.json"
     out.write_text(json.dumps(results, indent=1, default=str))
     console.print(f"figures saved in {out}")
 

@@ -65,7 +65,8 @@ def search_queries(rng: random.Random, written, count: int) -> list[tuple[str, C
     def one() -> tuple[str, CaseQuery]:
         words = rng.choice([rng.choice(written.members), rng.choice(written.surnames), rng.choice(WORDS),
                             rng.choice(WORDS), rng.choice(written.ibans or written.members)])
-        query = rng.choice([CaseQuery(), CaseQuery(), CaseQuery(active=True), CaseQuery(teams=(rng.choice(TEAMS),))])
+        query = rng.choice([CaseQuery(limit=20), CaseQuery(limit=20), CaseQuery(limit=20, active=True),
+                            CaseQuery(limit=20, teams=(rng.choice(TEAMS),))])
         return words, query
     return [one() for _ in range(count)]
 

@@ -8,7 +8,8 @@ member a few days later. Events are the ones the pipeline writes
 (``storage.cases.item_events``, a ``dispatched`` event, then lifecycle steps:
 most cases older than a month are assigned and closed). Records go through
 ``Records`` into a local store that skips fsync (a bench shortcut: the bytes
-and keys are the pipeline's).
+and keys are the pipeline's), and each case is handed over as a complete
+``CaseBatch`` so the bench can load indexes in bulk without reading the store back.
 """
 
 from __future__ import annotations
@@ -30,6 +31,8 @@ from routing.calendar import is_working_day
 from routing.engine import route
 from routing.rules import load_rules
 from storage.cases import item_events
+from storage.index.base import CaseBatch
+from storage.index.rows import ItemRecord
 from storage.linking import Link
 from storage.local import LocalStore
 from storage.records import Records
@@ -76,6 +79,19 @@ def _write(path: str, data: bytes) -> None:
         handle.write(data)
 
 
+class NoStore(LocalStore):
+    """A store that keeps nothing: the year goes to the indexes only (``--store`` writes it for real)."""
+
+    def __init__(self) -> None:
+        self.url = "none://"
+
+    def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
+        """Forget ``data``."""
+
+    def flush(self) -> None:
+        """Nothing waits."""
+
+
 @dataclass
 class Written:
     """What the generator wrote, and what the query mix draws from."""
@@ -96,13 +112,18 @@ def working_moments(count: int, rng: random.Random) -> list[datetime]:
     return sorted(m.astimezone(timezone.utc) for m in moments)
 
 
-def write_year(store_dir: Path, cases: int, seed: int = 2026, progress: Callable[[int], None] | None = None) -> Written:
-    """Write ``cases`` cases of a synthetic year into a store at ``store_dir``."""
-    rng, rules, store = random.Random(seed), load_rules(), UnsyncedStore(store_dir)
+def write_year(store_dir: Path | None, cases: int, seed: int = 2026, progress: Callable[[int], None] | None = None,
+               sink: Callable[[CaseBatch], None] | None = None) -> Written:
+    """Write ``cases`` cases of a synthetic year into a store at ``store_dir`` (None: no store);
+    hand each case to ``sink``."""
+    rng, rules = random.Random(seed), load_rules()
+    store = UnsyncedStore(store_dir) if store_dir else NoStore()
     records = Records(store, cache_size=0)
     written = Written(members=[f"{rng.randrange(10**7, 10**8)}" for _ in range(max(int(cases * 0.6), 1))])
     for n, at in enumerate(working_moments(cases, rng)):
-        _write_case(records, rules, rng, n, at, written)
+        batch = _write_case(records, rules, rng, n, at, written)
+        if sink:
+            sink(batch)
         if progress and n % 1000 == 999:
             progress(1000)
     store.flush()
@@ -113,27 +134,30 @@ def _pick(rng: random.Random, shares: dict[str, float]) -> str:
     return rng.choices(list(shares), weights=list(shares.values()))[0]
 
 
-def _write_case(records: Records, rules, rng: random.Random, n: int, at: datetime, written: Written) -> None:
+def _write_case(records: Records, rules, rng: random.Random, n: int, at: datetime, written: Written) -> CaseBatch:
     member = rng.choice(written.members)
     topic, channel = _pick(rng, TOPICS), _pick(rng, CHANNELS)
     spec = make_letter(n, None if topic == "other" else topic)
     case_id = make_case_ref(f"bench-{n}")
-    events = _item(records, rules, rng, (n, 0), channel, at, spec, member, topic, Link(case_id, True, "new case"))
+    first = _item(records, rules, rng, (n, 0), channel, at, spec, member, topic, Link(case_id, True, "new case"))
+    events, items = first[0], [first[1]]
     follow_at = at + timedelta(days=rng.randint(1, 20))
     if rng.random() < FOLLOW_UP and follow_at < END:
         channel = rng.choice(["phone", "email", "letter"])
         link = Link(case_id, False, "same member, same topic within 30 days")
-        events += _item(records, rules, rng, (n, 1), channel, follow_at, spec, member, topic, link)
+        more, item = _item(records, rules, rng, (n, 1), channel, follow_at, spec, member, topic, link)
+        events, items = events + more, items + [item]
     events += _lifecycle(records, rng, case_id, events)
-    written.cases, written.events = written.cases + 1, written.events + len(events)
-    written.items += len({e.envelope_id for e in events if e.envelope_id})
+    written.cases, written.events, written.items = written.cases + 1, written.events + len(events), \
+        written.items + len(items)
     written.surnames.append(spec.sender_name.split()[-1])
     if spec.iban and len(written.ibans) < 5000:
         written.ibans.append(spec.iban)
+    return CaseBatch(case_id, tuple(events), tuple(items), complete=True)
 
 
 def _item(records: Records, rules, rng: random.Random, key: tuple[int, int], channel: str, at: datetime,
-          spec: LetterSpec, member: str, topic: str, link: Link) -> list[CaseEvent]:
+          spec: LetterSpec, member: str, topic: str, link: Link) -> tuple[list[CaseEvent], ItemRecord]:
     envelope = _envelope(key, channel, at, spec, rng)
     capture = _capture(envelope, spec, member, at)
     classification = _classification(rng, topic, channel, at)
@@ -149,7 +173,7 @@ def _item(records: Records, rules, rng: random.Random, key: tuple[int, int], cha
                                summary=f"queued for team {decision.team}", data={"queue": decision.queue})
         records.append_event(dispatched)
         events.append(dispatched)
-    return events
+    return events, ItemRecord(envelope, capture, classification, decision)
 
 
 def _envelope(key: tuple[int, int], channel: str, at: datetime, spec: LetterSpec, rng: random.Random) -> Envelope:

@@ -22,7 +22,8 @@ from intake.errors import ConfigError, PermanentError, RetryableError
 from intake.models import CaseEvent, Case
 from storage.index.query import CaseQuery
 from storage.index.rows import ItemRecord
-from storage.index.views import CasePage, DayVolume, MemberView, QuarantineEntry, SearchPage, TeamCount
+from storage.index.views import (CasePage, CaseSummary, DayVolume, MemberView, QuarantineEntry, SearchPage,
+                                 TeamCount)
 
 BACKENDS: dict[str, str] = {
     "sqlite": "storage.index.sqlite:SqliteIndex",
@@ -86,6 +87,9 @@ class CaseIndex(Protocol):
     def clear(self) -> None:
         """Empty every table (before a rebuild)."""
 
+    def analyze(self) -> None:
+        """Refresh the query planner's statistics (after a rebuild or a bulk load)."""
+
     def case(self, case_id: str) -> Case:
         """A case with its whole timeline, folded from the index's events (NotFound if absent)."""
 
@@ -107,7 +111,7 @@ class CaseIndex(Protocol):
     def member_view(self, member: str, limit: int = 100) -> MemberView:
         """A member's cases and contacts across channels, newest first."""
 
-    def review_queue(self, team: str = "review", limit: int = 50, offset: int = 0) -> list:
+    def review_queue(self, team: str = "review", limit: int = 50, offset: int = 0) -> list[CaseSummary]:
         """Active cases of the review team, most urgent then oldest first."""
 
     def quarantine(self, limit: int = 50, offset: int = 0) -> list[QuarantineEntry]:

@@ -84,9 +84,9 @@ class PostgresDialect(Dialect):
 
     def candidates(self, words: str, where: list) -> Subquery | None:
         query = self._query(words)
+        joined = item_text.join(items, items.c.envelope_id == item_text.c.envelope_id)
         recent = (select(items.c.case_id, items.c.envelope_id, item_text.c.tsv)
-                  .select_from(item_text.join(items, items.c.envelope_id == item_text.c.envelope_id)
-                               .join(cases, cases.c.id == items.c.case_id))
+                  .select_from(joined.join(cases, cases.c.id == items.c.case_id) if where else joined)
                   .where(item_text.c.tsv.op("@@")(query), *where)
                   .order_by(items.c.text_key.desc()).limit(self.window)).subquery()
         score = func.ts_rank(recent.c.tsv, query).label("score")
@@ -99,6 +99,9 @@ class PostgresDialect(Dialect):
         passage = func.ts_headline(CONFIG, document, self._query(words), HEADLINE)
         return dict(conn.execute(select(item_text.c.envelope_id, passage)
                                  .where(item_text.c.envelope_id.in_(envelope_ids))).all())
+
+    def analyze(self, conn: Connection) -> None:
+        conn.execute(text("ANALYZE"))
 
     def dump_texts(self, conn: Connection) -> list[tuple]:
         columns = [item_text.c[n] for n in ("envelope_id", "subject", "sender", "fields", "body")]

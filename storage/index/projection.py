@@ -65,6 +65,10 @@ class Dialect:
     def dump_texts(self, conn: Connection) -> list[tuple]:
         raise NotImplementedError
 
+    def analyze(self, conn: Connection) -> None:
+        """Refresh the query planner's statistics (after bulk writes)."""
+        raise NotImplementedError
+
 
 def project(conn: Connection, dialect: Dialect, batches: list, tz: ZoneInfo) -> None:
     """Write a list of ``CaseBatch`` in the open transaction."""

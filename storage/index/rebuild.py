@@ -77,6 +77,7 @@ def reindex(records: Records, index: CaseIndex, progress: Progress | None = None
         if progress:
             progress(min(start + batch, len(keys)), len(keys))
     quarantined = _quarantine(records, index)
+    index.analyze()
     return Rebuilt(len(keys), counts[0], counts[1], quarantined, time.monotonic() - started)
 
 

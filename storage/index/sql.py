@@ -98,6 +98,10 @@ class SqlCaseIndex:
         with self._writing() as conn:
             conn.execute(update(quarantine).where(quarantine.c.id == entry_id).values(released_at=at, note=note))
 
+    def analyze(self) -> None:
+        with self._writing() as conn:
+            self.dialect.analyze(conn)
+
     def clear(self) -> None:
         with self._writing() as conn:
             projection.clear(conn, self.dialect)

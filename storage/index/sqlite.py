@@ -22,7 +22,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from sqlalchemy import Column, Connection, Integer, MetaData, Subquery, Table, Text, create_engine, delete, event
-from sqlalchemy import bindparam, func, insert, literal_column, select
+from sqlalchemy import bindparam, func, insert, literal_column, select, text
 from sqlalchemy.dialects import sqlite
 
 from intake.errors import ConfigError
@@ -96,6 +96,9 @@ class SqliteDialect(Dialect):
         one = select(passage).where(MATCH(fts5_query(text)), item_text.c.rowid == bindparam("key"))
         # one row at a time: FTS5 answers MATCH with rowid = ? directly, not with rowid IN (...)
         return {eid: conn.execute(one, {"key": key}).scalar() or "" for eid, key in keys.items()}
+
+    def analyze(self, conn: Connection) -> None:
+        conn.execute(text("ANALYZE"))
 
     def dump_texts(self, conn: Connection) -> list[tuple]:
         return [tuple(r) for r in conn.execute(
