@@ -162,7 +162,8 @@ def report(results: dict, cases: int, written: Written) -> None:
                       f"target <= {TARGETS['rss_growth_mb']:.0f})")
 
 
-def main() -> None:
+def arguments() -> argparse.Namespace:
+    """The command line."""
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--cases", type=int, default=250_000)
     parser.add_argument("--databases", default="sqlite,postgresql")
@@ -176,31 +177,50 @@ def main() -> None:
     parser.add_argument("--keep", action="store_true", help="keep the year's store and PostgreSQL databases")
     parser.add_argument("--store", action="store_true",
                         help="write the whole year into a store too (~40 KB and 8 files per case)")
-    args = parser.parse_args()
-    data, server, databases = args.data_dir, args.postgres_url, args.databases.split(",")
-    data.mkdir(parents=True, exist_ok=True)
-    fresh = not args.measure_only
-    urls = {size: {db: index_url(db, data, size, server, fresh) for db in databases} for size in (SMALL, args.cases)}
-    results: dict = {db: {} for db in databases}
-    if fresh:
-        for size in (SMALL, args.cases):
-            _, spent = load_year(data, size, urls[size], args.store)
-            for db in databases:
-                results[db][f"load {size}"] = spent[db]
-        for db, rate in reindex_rate(data, args.reindex_cases, databases, server).items():
-            results[db]["reindex"] = rate
-    written = Written(**json.loads((data / f"year-{args.cases}.json").read_text()))
-    for db in databases:
+    return parser.parse_args()
+
+
+def load_all(args, urls: dict[int, dict[str, str]], results: dict) -> None:
+    """Both years into every index, then the reindex rate."""
+    for size in (SMALL, args.cases):
+        _, spent = load_year(args.data_dir, size, urls[size], args.store)
+        for db, seconds in spent.items():
+            results[db][f"load {size}"] = seconds
+    for db, rate in reindex_rate(args.data_dir, args.reindex_cases, list(results), args.postgres_url).items():
+        results[db]["reindex"] = rate
+
+
+def measure_all(args, urls: dict[int, dict[str, str]], results: dict, written: Written) -> None:
+    """Read latencies on the full year, and the serving process's memory on both years."""
+    for db in results:
         index = open_index(urls[args.cases][db])
         results[db]["reads"] = measure(index, written, END.date(), args.samples)
         index.close()
         results[db]["rss"] = {n: served_memory(urls[n][db], args.serve_rounds) for n in (SMALL, args.cases)}
+
+
+def clean(args, urls: dict[int, dict[str, str]]) -> None:
+    """Drop the databases and stores (unless --keep)."""
     if not args.keep:
-        _drop(server, [urls[n]["postgresql"] for n in urls if "postgresql" in urls[n]])
+        _drop(args.postgres_url, [urls[n]["postgresql"] for n in urls if "postgresql" in urls[n]])
         for n in urls:
-            shutil.rmtree(data / f"store-{n}", ignore_errors=True)
+            shutil.rmtree(args.data_dir / f"store-{n}", ignore_errors=True)
+
+
+def main() -> None:
+    args = arguments()
+    args.data_dir.mkdir(parents=True, exist_ok=True)
+    databases, fresh = args.databases.split(","), not args.measure_only
+    urls = {n: {db: index_url(db, args.data_dir, n, args.postgres_url, fresh) for db in databases}
+            for n in (SMALL, args.cases)}
+    results: dict = {db: {} for db in databases}
+    if fresh:
+        load_all(args, urls, results)
+    written = Written(**json.loads((args.data_dir / f"year-{args.cases}.json").read_text()))
+    measure_all(args, urls, results, written)
+    clean(args, urls)
     report(results, args.cases, written)
-    out = data / f"results-{args.cases}.json"
+    out = args.data_dir / f"results-{args.cases}.json"
     out.write_text(json.dumps(results, indent=1, default=str))
     console.print(f"figures saved in {out}")
 

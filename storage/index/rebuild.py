@@ -68,9 +68,9 @@ def reindex(records: Records, index: CaseIndex, progress: Progress | None = None
     started = time.monotonic()
     index.clear()
     keys = _event_keys(records)
-    counts = [0, 0]
-    for start in range(0, len(keys), batch):
-        batches = [b for cid in list(keys)[start:start + batch] if (b := case_batch(records, cid, keys[cid]))]
+    case_ids, counts = list(keys), [0, 0]
+    for start in range(0, len(case_ids), batch):
+        batches = [b for cid in case_ids[start:start + batch] if (b := case_batch(records, cid, keys[cid]))]
         index.apply_many(batches)
         counts[0] += sum(len(b.items) for b in batches)
         counts[1] += sum(len(b.events) for b in batches)
