@@ -92,6 +92,13 @@ class NoStore(LocalStore):
         """Nothing waits."""
 
 
+class Unwritten(Records):
+    """Records that do not even serialize what they would write (no store: the indexes only)."""
+
+    def _put_model(self, key: str, model) -> None:
+        """Write nothing."""
+
+
 @dataclass
 class Written:
     """What the generator wrote, and what the query mix draws from."""
@@ -118,7 +125,7 @@ def write_year(store_dir: Path | None, cases: int, seed: int = 2026, progress: C
     hand each case to ``sink``."""
     rng, rules = random.Random(seed), load_rules()
     store = UnsyncedStore(store_dir) if store_dir else NoStore()
-    records = Records(store, cache_size=0)
+    records = Records(store, cache_size=0) if store_dir else Unwritten(store, cache_size=0)
     written = Written(members=[f"{rng.randrange(10**7, 10**8)}" for _ in range(max(int(cases * 0.6), 1))])
     for n, at in enumerate(working_moments(cases, rng)):
         batch = _write_case(records, rules, rng, n, at, written)

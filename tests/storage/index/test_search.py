@@ -95,3 +95,19 @@ def test_a_common_word_ranks_only_the_most_recent_matches_within_the_window(inde
     assert oldest.id not in found and set(found) == set(newer[-10:])
     assert index.search("facture", CaseQuery(limit=50)).hits[0].case.id == oldest.id
     narrow.close()
+
+
+def test_without_unaccent_postgresql_folds_accents_itself(postgres_index, tmp_path):
+    from storage.index.postgres import PostgresDialect
+
+    postgres_index.clear()
+    kept, postgres_index.dialect = postgres_index.dialect, PostgresDialect("folded")
+    try:
+        records = IndexedRecords(open_store(f"file://{tmp_path / 'store'}"), postgres_index)
+        case = record(records, item(1, subject="Inscription à la crèche", body="Élève de l'école maternelle"))
+        for words in ("crèche", "creche", "ECOLE"):
+            assert [h.case.id for h in postgres_index.search(words, CaseQuery()).hits] == [case.id]
+        assert postgres_index.dump()["texts"][0][1] == "Inscription a la creche"
+    finally:
+        postgres_index.dialect = kept
+        postgres_index.clear()
