@@ -19,7 +19,8 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
-from sqlalchemy import Column, Connection, MetaData, String, Subquery, Table, Text, bindparam, create_engine, func
+from sqlalchemy import (BigInteger, Column, Connection, MetaData, String, Subquery, Table, Text, bindparam,
+                        create_engine, func)
 from sqlalchemy import literal_column, select, text
 from sqlalchemy.dialects import postgresql
 from sqlalchemy.dialects.postgresql import TSVECTOR
@@ -36,7 +37,7 @@ CONFIG = literal_column("'intake_fr'::regconfig")
 HEADLINE = f'StartSel="{MARK_START}", StopSel="{MARK_END}", MaxWords=30, MinWords=12, MaxFragments=2, ' \
            'FragmentDelimiter=" … "'
 item_text = Table("item_text", MetaData(), Column("envelope_id", String(64), primary_key=True),
-                  Column("subject", Text), Column("sender", Text), Column("fields", Text), Column("body", Text),
+                  Column("text_key", BigInteger), Column("subject", Text), Column("sender", Text), Column("fields", Text), Column("body", Text),
                   Column("tsv", TSVECTOR))
 
 
@@ -67,13 +68,14 @@ class PostgresDialect(Dialect):
         rows = [self._row(eid, row) for eid, row in texts.items()]
         statement = postgresql.insert(item_text)
         conn.execute(statement.on_conflict_do_update(
-            index_elements=["envelope_id"], set_={c: statement.excluded[c] for c in ("subject", "sender", "fields",
-                                                                                        "body")}), rows)
+            index_elements=["envelope_id"], set_={c: statement.excluded[c] for c in ("text_key", "subject", "sender",
+                                                                                        "fields", "body")}), rows)
 
     def _row(self, envelope_id: str, row: dict[str, Any]) -> dict[str, str]:
         body = "\n\n".join(part for part in (row["body"], row["pages"]) if part)
         values = {"subject": row["subject"], "sender": row["sender"], "fields": row["fields"], "body": body}
-        return {"envelope_id": envelope_id, **({k: fold(v) for k, v in values.items()} if self.folded else values)}
+        return {"envelope_id": envelope_id, "text_key": row["key"],
+                **({k: fold(v) for k, v in values.items()} if self.folded else values)}
 
     def clear(self, conn: Connection) -> None:
         names = ", ".join(t.name for t in [*projected_tables(), item_text])
@@ -84,13 +86,14 @@ class PostgresDialect(Dialect):
 
     def candidates(self, words: str, where: list) -> Subquery | None:
         query = self._query(words)
-        joined = item_text.join(items, items.c.envelope_id == item_text.c.envelope_id)
-        recent = (select(items.c.case_id, items.c.envelope_id, item_text.c.tsv)
-                  .select_from(joined.join(cases, cases.c.id == items.c.case_id) if where else joined)
-                  .where(item_text.c.tsv.op("@@")(query), *where)
-                  .order_by(items.c.text_key.desc()).limit(self.window)).subquery()
+        matching = select(item_text.c.envelope_id, item_text.c.tsv).where(item_text.c.tsv.op("@@")(query))
+        if where:  # the filters are on cases: join before taking the most recent
+            matching = matching.join(items, items.c.envelope_id == item_text.c.envelope_id).join(
+                cases, cases.c.id == items.c.case_id).where(*where)
+        recent = matching.order_by(item_text.c.text_key.desc()).limit(self.window).subquery()
         score = func.ts_rank(recent.c.tsv, query).label("score")
-        return select(recent.c.case_id, recent.c.envelope_id, score).subquery()
+        return (select(items.c.case_id, items.c.envelope_id, score)
+                .join_from(recent, items, items.c.envelope_id == recent.c.envelope_id)).subquery()
 
     def snippets(self, conn: Connection, words: str, envelope_ids: list[str]) -> dict[str, str]:
         if not envelope_ids:
@@ -104,7 +107,7 @@ class PostgresDialect(Dialect):
         conn.execute(text("ANALYZE"))
 
     def dump_texts(self, conn: Connection) -> list[tuple]:
-        columns = [item_text.c[n] for n in ("envelope_id", "subject", "sender", "fields", "body")]
+        columns = [item_text.c[n] for n in ("envelope_id", "text_key", "subject", "sender", "fields", "body")]
         return [tuple(r) for r in conn.execute(select(*columns))]
 
 

@@ -17,7 +17,7 @@ FILTERED = ("team", "status", "topic", "complexity", "urgency", "channel", "memb
 SQLITE_TEXT = """CREATE VIRTUAL TABLE item_text USING fts5(subject, sender, body, pages, fields,
                  tokenize = 'unicode61 remove_diacritics 2')"""
 PG_TEXT = """CREATE TABLE item_text (
-    envelope_id varchar(64) PRIMARY KEY,
+    envelope_id varchar(64) PRIMARY KEY, text_key bigint NOT NULL,
     subject text NOT NULL, sender text NOT NULL, fields text NOT NULL, body text NOT NULL,
     tsv tsvector GENERATED ALWAYS AS (
         setweight(to_tsvector('intake_fr', subject), 'A')
@@ -131,6 +131,7 @@ def _postgres_text() -> None:
                                  "ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem")
     op.execute(PG_TEXT)
     op.create_index("ix_item_text_tsv", "item_text", ["tsv"], postgresql_using="gin")
+    op.create_index("ix_item_text_key", "item_text", ["text_key"], unique=True)
     op.execute(sa.text("INSERT INTO index_meta (key, value) VALUES ('accents', :accents)").bindparams(accents=accents))
 
 
