@@ -179,4 +179,4 @@ def quarantine_retry(app: App, item_id: str) -> None:
     except NotFound:
         raise click.ClickException(f"nothing quarantined as {item_id}") from None
     except (PermanentError, RetryableError) as exc:
-        raise click.ClickException(f"{item_id} : {exc.message}") from None
+        raise click.ClickException(f"{item_id} ne peut pas être relancé : {exc.message}") from None

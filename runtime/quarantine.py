@@ -39,7 +39,7 @@ class Outcome:
 def retry(app: App, entry_id: str) -> str:
     """Send one quarantined entry through again; return what was done, in French.
 
-    NotFound when there is no such entry; PermanentError (a French sentence) when it cannot be retried."""
+    NotFound when there is no such entry; PermanentError (why, in French) when it cannot be retried."""
     entry = app.records.quarantined_item(entry_id)
     stage, payload = entry.get("stage"), dict(entry.get("payload") or {})
     payload.pop("reason", None)
@@ -61,16 +61,15 @@ def _read_again(app: App, payload: dict) -> Outcome:
         return _submit_bytes(app, str(payload.get("file") or "item"), _stored(app, payload["raw"]))
     if isinstance(payload.get("path"), str):
         return _reingest(app, Path(payload["path"]))
-    raise PermanentError("impossible de relancer cette entrée : ni ses octets ni l'emplacement de son fichier "
-                         "n'ont été gardés (un courriel trop gros reste dans le dossier de quarantaine de la "
-                         "boîte : replacez-le dans la boîte de réception)")
+    raise PermanentError("ni ses octets ni l'emplacement de son fichier n'ont été gardés (un courriel trop gros "
+                         "reste dans le dossier de quarantaine de sa boîte : replacez-le dans la boîte de réception)")
 
 
 def _stored(app: App, key: str) -> bytes:
     try:
         return app.store.get(key)
     except NotFound:
-        raise PermanentError("impossible de relancer cette entrée : ses octets ne sont plus dans le stockage") from None
+        raise PermanentError("ses octets ne sont plus dans le stockage") from None
 
 
 def _submit_bytes(app: App, name: str, data: bytes) -> Outcome:
@@ -92,7 +91,7 @@ def _reingest(app: App, path: Path) -> Outcome:
     from runtime.ingest import ingest_paths
 
     if not path.is_file():
-        raise PermanentError("impossible de relancer cette entrée : le fichier n'est plus à l'emplacement noté")
+        raise PermanentError("le fichier n'est plus à l'emplacement noté")
     report = ingest_paths(app, [path])
     if report.stopped:
         raise RetryableError("le service ne répond pas ; réessayez", detail=report.stopped)

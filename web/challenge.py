@@ -4,7 +4,8 @@ may post, so that a script cannot send thousands of forms (and acknowledgements)
 The protocol is ALTCHA's (the ``altcha`` library makes and checks the challenges):
 the page carries a challenge, ``sha256(salt + n)`` for a secret ``n`` below
 ``max_number``, signed with HMAC and expiring after ten minutes; the page's
-script finds ``n`` and posts it in the ``altcha`` field. A challenge is taken
+script (the one script the page's Content-Security-Policy lets run, by this
+answer's nonce) finds ``n`` and posts it in the ``altcha`` field. A challenge is taken
 once: its digest is written to the store (``web/challenges/``), so a solution
 cannot be replayed. The operator sets the work with
 ``INTAKE_WEB_FORM_CHALLENGE`` (the largest ``n``; 0 turns the challenge off).
@@ -26,9 +27,9 @@ from intake.ports import BlobStore
 
 LIFETIME = timedelta(minutes=10)
 FIELD = "altcha"
-SOLVER = """<script>
+SOLVER = """<script nonce="%(nonce)s">
 document.addEventListener("DOMContentLoaded", function () {
-  var challenge = %s;
+  var challenge = %(challenge)s;
   var form = document.querySelector('form[action="/v1/submissions"]');
   var encoder = new TextEncoder();
   function hex(buffer) {
@@ -69,11 +70,12 @@ class FormChallenge:
         return {"algorithm": challenge.algorithm, "challenge": challenge.challenge, "salt": challenge.salt,
                 "signature": challenge.signature, "maxnumber": self.max_number}
 
-    def script(self) -> str:
-        """The page's solver with a fresh challenge (empty when the challenge is off)."""
+    def script(self, nonce: str) -> str:
+        """The page's solver with a fresh challenge, marked with this answer's CSP nonce (web/security.py);
+        empty when the challenge is off."""
         if not self.enabled:
             return ""
-        return SOLVER % json.dumps(self.issue()).replace("<", "\\u003c")
+        return SOLVER % {"nonce": nonce, "challenge": json.dumps(self.issue()).replace("<", "\\u003c")}
 
     def check(self, payload: object) -> None:
         """Accept a solved, unexpired challenge once; 403 with a French sentence otherwise."""

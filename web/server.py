@@ -1,8 +1,10 @@
 """Web forms over HTTP (FastAPI): ``POST /v1/submissions`` answers 202 with a
 tracking id once the item is stored and queued; ``GET /v1/submissions/{id}``
 tells where it is; ``GET /`` is a minimal French self-service form. The same
-app serves the operations dashboard (``/dashboard``, see web/dashboard)
-and the Prometheus metrics (``/metrics``, see intake/telemetry.py and runtime/metrics.py).
+app serves the operations dashboard (``/dashboard``, see web/dashboard); the Prometheus
+metrics (``/metrics``), the spec and its docs are on the internal port (web/internal.py).
+Every answer carries the security headers (web/security.py); an unexpected error is a
+500 page without personal data in the logs (web/errors.py).
 
 Clients authenticate with ``X-API-Key`` (keys kept as SHA-256, compared with
 ``hmac.compare_digest``); each key may make ``web_rate_limit`` requests a minute,
@@ -43,9 +45,14 @@ from web.dashboard.stats import today
 from web.bodies import read_submission
 from web.challenge import FIELD as CHALLENGE_FIELD
 from web.challenge import FormChallenge
+from web.dashboard.throttle import LoginThrottle
+from web.errors import add_error_boundary
+from web.internal import internal_app
 from web.limits import BodyLimit, BodyTimeout, BodyTooLarge, spend, too_large, too_slow, unavailable
 from web.pages import CLOSED, PAGE, RECEIVED
 from web.ratelimit import RateLimiter
+from web.security import secure
+from web.serving import serve_until
 from web.settings import WebSettings
 from web.spec import TRACKING_LINK, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
 
@@ -172,22 +179,25 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
                     s.web_public_form if public_form is None else public_form,
                     limiter or RateLimiter(s.web_rate_limit, s.web_rate_burst), secret,
                     FormChallenge(secret, work, app.store))
-    api = FastAPI(title="intake: web submissions", version="1", description=__doc__)
+    api = FastAPI(title="intake: web submissions", version="1", description=__doc__, openapi_url=None)
     api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes,
                        timeout_seconds=body_timeout or s.web_body_timeout_seconds)
+    add_error_boundary(api)
+    secure(api, s.web_trusted_proxies)
     api.add_exception_handler(BodyTooLarge, too_large)
     api.add_exception_handler(BodyTimeout, too_slow)
     api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
     dashboard = install_dashboard(api, app, access_from(s, users, secret), intake.lock,
-                                  cache_seconds)
+                                  cache_seconds, LoginThrottle.from_settings(s))
     core = app.settings
     collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
                                  lambda: dashboard.reader.snapshot().cases, today, utcnow)
 
-    @api.get("/metrics", include_in_schema=False)
     def metrics() -> Response:
         """Prometheus metrics: this process's counters and the backlog gauges."""
         return Response(exposition(collector), media_type=METRICS_TYPE)
+
+    api.state.internal = internal_app(api, metrics)  # served on the internal port (WebServer)
 
     @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC,
               operation_id="submit", responses={202: TRACKING_LINK, **errors(400, 401, 403, 408, 413, 415, 422, 429, 503)})
@@ -215,10 +225,10 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
         return await run_in_threadpool(intake.whereabouts, intake.client(x_api_key, False), tracking_id)
 
     @api.get("/", response_class=HTMLResponse, include_in_schema=False)
-    def page() -> str:
+    def page(request: Request) -> str:
         if not intake.public_form:
             return PAGE.format(notice=CLOSED)
-        return PAGE.format(notice=intake.challenge.script())
+        return PAGE.format(notice=intake.challenge.script(request.state.csp_nonce))
 
     return api
 
@@ -246,7 +256,7 @@ def _tracking_id() -> str:
 
 
 class WebServer:
-    """The web app served by uvicorn until stopped (``intake connect web``, its own process)."""
+    """The web app and its internal app served by uvicorn until stopped (``intake connect web``)."""
 
     name = "web"
 
@@ -254,12 +264,6 @@ class WebServer:
         self.app, self.web = app, web
 
     def run(self, stop: threading.Event) -> None:
-        import uvicorn
-
-        # log_config=None: uvicorn's loggers go through intake's handler, personal data masked
-        config = uvicorn.Config(create_app(self.app, web=self.web), host=self.web.web_host, port=self.web.web_port,
-                                log_level="info", log_config=None, proxy_headers=bool(self.web.web_forwarded_allow_ips),
-                                forwarded_allow_ips=self.web.web_forwarded_allow_ips or None)
-        server = uvicorn.Server(config)
-        threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True).start()
-        server.run()
+        api, web = create_app(self.app, web=self.web), self.web
+        serve_until(stop, (api, web.web_host, web.web_port),
+                    (api.state.internal, web.web_internal_host, web.web_internal_port))

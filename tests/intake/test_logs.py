@@ -76,7 +76,7 @@ def test_the_web_servers_own_access_and_error_logs_are_masked(app, capsys):
     setup_logging("INFO", "text")
     port = free_port()
     server = WebServer(app, WebSettings.load(environ={}, web_api_keys="cle-portail-adherent-0123456789",
-                                             web_port=port))
+                                             web_port=port, web_internal_port=free_port()))
     stop = threading.Event()
     thread = threading.Thread(target=server.run, args=(stop,), daemon=True)
     thread.start()

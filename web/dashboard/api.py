@@ -68,7 +68,8 @@ def router(dash) -> APIRouter:
 
     @r.post("/quarantine/{entry_id}/retry", operation_id="retry_quarantined", response_model=Retried,
             responses={404: {"model": Problem, "description": "no such entry"},
-                       409: {"model": Problem, "description": "cannot be retried, or refused again"}, **ERRORS})
+                       409: {"model": Problem, "description": "cannot be retried, or refused again"},
+                       503: {"model": Problem, "description": "broker or store unavailable, retry later"}, **ERRORS})
     def retry(request: Request, entry_id: str = Path(pattern=ENTRY_PATTERN, max_length=201)) -> Retried:
         """Send one entry through again (released unless it is refused again)."""
         from web.dashboard.routes import retry_entry

@@ -10,8 +10,9 @@ web.dashboard.auth``), or ``sha256:<hex>`` for long random API keys; older
 ``pbkdf2_sha256$<iterations>$<salt>$<hash>`` hashes still verify. The session
 cookie carries the user name and is signed and timed by itsdangerous; the role
 is looked up again on every request, so removing a user or changing a role
-takes effect at once. The submission API keys of the web forms do not open the
-dashboard.
+takes effect at once. The cookie also names its session (a random id), which
+signing out ends for good (``ended``, see sessions.py). The submission API keys
+of the web forms do not open the dashboard.
 """
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -137,6 +138,7 @@ class Access:
         self.max_age = max_age
         self.sessions = URLSafeTimedSerializer(self.secret, salt="intake-session")
         self.forms = Signer(self.secret, salt="intake-csrf")
+        self.ended: Callable[[str], bool] = lambda session_id: False  # the dashboard's ended sessions
 
     def login(self, name: str, password: str) -> Principal | None:
         """The user with this name and password, if they match."""
@@ -152,16 +154,28 @@ class Access:
 
     def cookie(self, principal: Principal) -> str:
         """A signed, timed session value for ``principal``."""
-        return self.sessions.dumps({"u": principal.name, "n": secrets.token_hex(8)})
+        return self.sessions.dumps({"u": principal.name, "s": secrets.token_urlsafe(16)})
 
     def from_cookie(self, value: str | None) -> Principal | None:
-        """The user a session value belongs to, if it is genuine, current and the user still exists."""
+        """The user a session value belongs to, if it is genuine, current, not ended and the user still exists."""
+        body = self._session(value)
+        if body is None or self.ended(body["s"]):
+            return None
+        user = self.users.get(body["u"])
+        return Principal(user.name, user.role) if user else None
+
+    def session_id(self, value: str | None) -> str | None:
+        """The id of the session a genuine, current session value names."""
+        body = self._session(value)
+        return body["s"] if body else None
+
+    def _session(self, value: str | None) -> dict | None:
         try:
             body = self.sessions.loads(value or "", max_age=self.max_age)
         except BadSignature:  # forged, altered or expired (SignatureExpired is a BadSignature)
             return None
-        user = self.users.get(body.get("u", "")) if isinstance(body, dict) else None
-        return Principal(user.name, user.role) if user else None
+        ok = isinstance(body, dict) and isinstance(body.get("u"), str) and isinstance(body.get("s"), str)
+        return body if ok else None  # a cookie from before session ids names no session: refused
 
     def csrf(self, cookie: str) -> str:
         """The token a form must send back with this session (a cross-site form cannot know it)."""

@@ -57,17 +57,30 @@ class DocumentView:
 
 
 def preview_png(data: bytes, max_side: int = MAX_SIDE) -> bytes:
-    """A PNG of an image (first frame) or of a PDF's first page, at most ``max_side`` pixels."""
+    """A PNG of an image (first frame) or of a PDF's first page, at most ``max_side`` pixels.
+
+    UnsupportedInput, with a French ``why``, when there is none to make: another type, or
+    a file the libraries cannot read (damaged, encrypted, a decompression bomb)."""
     mime = sniff(data)
     if mime not in PREVIEWABLE:
-        raise UnsupportedInput("no preview for this type", mime=mime)
-    image = _pdf_first_page(data) if mime == "application/pdf" else Image.open(io.BytesIO(data))
-    image.seek(0)  # a multi-page TIFF shows its first page, like the PDF
-    image = image.convert("L" if image.mode in {"1", "L", "I;16", "I"} else "RGB")
+        raise UnsupportedInput("no preview for this type", mime=mime, why="pas d'aperçu pour ce type de document")
+    try:
+        image = _pdf_first_page(data) if mime == "application/pdf" else Image.open(io.BytesIO(data))
+        image.seek(0)  # a multi-page TIFF shows its first page, like the PDF
+        image = image.convert("L" if image.mode in {"1", "L", "I;16", "I"} else "RGB")
+    except Exception as exc:  # noqa: BLE001 - pdfium and Pillow raise many kinds (OSError, SyntaxError, PdfiumError...)
+        raise UnsupportedInput("unreadable document", mime=mime, why=_why(exc)) from None
     image.thumbnail((max_side, max_side))
     out = io.BytesIO()
     image.save(out, "PNG", optimize=False)
     return out.getvalue()
+
+
+def _why(exc: Exception) -> str:
+    """Why a document cannot be shown, in French."""
+    if "password" in str(exc).lower():
+        return "PDF chiffré (protégé par un mot de passe)"
+    return "document endommagé ou illisible"
 
 
 def _pdf_first_page(data: bytes) -> Image.Image:

@@ -34,7 +34,7 @@ def test_retrying_a_connectors_entry_reads_its_bytes_again_and_releases_it(app, 
 def test_an_entry_that_cannot_be_retried_answers_409_with_a_french_reason(app, dashboard):
     entry = app.refuse("hotfolder", "item-2", "trop gros", raw=None, file="gros.tif")
     answer = dashboard.post(f"/dashboard/quarantine/{entry}/retry")
-    assert answer.status_code == 409 and "impossible de relancer" in answer.json()["detail"]
+    assert answer.status_code == 409 and "ne peut pas être relancé : ni ses octets" in answer.json()["detail"]
 
 
 def test_an_entry_refused_again_stays_and_the_answer_says_why(app, dashboard):
