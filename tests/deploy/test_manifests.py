@@ -169,7 +169,7 @@ def test_compose_publishes_the_internal_port_on_the_hosts_loopback_only(compose)
 def test_kubernetes_serves_the_internal_port_to_prometheus_and_the_monitoring_namespace_only(manifests):
     deployment = of_kind(manifests, "Deployment")["intake-web"]["spec"]["template"]
     container = deployment["spec"]["containers"][0]
-    settings = WebSettings.load(environ={e["name"]: e["value"] for e in container["env"]})
+    settings = WebSettings.load(environ={e["name"]: e["value"] for e in container["env"] if "value" in e})
     ports = {p["name"]: p["containerPort"] for p in container["ports"]}
     assert ports == {"http": settings.web_port, "internal": settings.web_internal_port}
     assert deployment["metadata"]["annotations"]["prometheus.io/port"] == str(settings.web_internal_port)
