@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from classify.calibration import Calibration
 from classify.complexity import DISPUTE_CUES, EXPERT_CUES, STATUS_CUES
 from classify.topics import TOPIC_CUES, TOPICS, find_cues, fold
 from classify.urgency import LEVELS
@@ -102,6 +103,12 @@ class TextModel:
     def __init__(self, nlp: "Language", path: Path | None = None) -> None:
         self.nlp, self.path = nlp, path
         self.meta = _read_meta(path) if path else {}
+        self.calibration = Calibration.load(path) if path else Calibration()
+
+    @property
+    def version(self) -> str:
+        """The version this model was trained as (``intake train`` names it), for every decision it makes."""
+        return str(self.meta.get("version") or "unversioned")
 
     def predict(self, text: str) -> Prediction:
         """Probabilities for one text."""
@@ -117,7 +124,7 @@ class TextModel:
 
     def describe(self) -> str:
         """A short name for reasons and logs."""
-        return f"model {self.path or 'in memory'}"
+        return f"model {self.version} ({self.path or 'in memory'})"
 
 
 def load_model(path: Path) -> TextModel | None:
@@ -141,7 +148,7 @@ def model_for(settings: "Settings") -> TextModel | None:
 
 
 def forget_model(path: Path) -> None:
-    """Drop ``path`` from the process cache (after retraining into it)."""
+    """Drop ``path`` from the process cache (after retraining or recalibrating it)."""
     _LOADED.pop(str(Path(path).resolve()), None)
 
 

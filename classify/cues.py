@@ -1,0 +1,52 @@
+"""Explicit cues: what the text says in so many words, which decides a head whatever the model guesses.
+
+* topic: a strong complaint word ("réclamation", "inadmissible", "mise en
+  demeure", "mécontent"...) makes a complaint. Not "réclame" ("la clinique me
+  réclame un engagement") and not "litige" alone: members call a quarrel with a
+  parking company or another insurer a "litige" too; only a "litige" with us counts.
+* complexity: a legal step (formal notice, ombudsman, lawyer, court, bailiff)
+  is complex; a note or letter that says the case is complex or simple
+  ("dossier complexe", "à voir avec un expert", "pas la peine de passer par
+  l'expert") is what it says.
+* urgency: every urgency rule that fires is explicit (``urgency.py``: "URGENT",
+  "dès que possible", a care date close ahead, a reminder count, a legal
+  threat, and the negations "ce n'est pas urgent", "rien ne presse"); no cue
+  at all leaves the decision to the model.
+"""
+
+from __future__ import annotations
+
+from classify.complexity import stated_complexity
+from classify.decide import Cue
+from classify.topics import cue_label, find_cues
+from classify.urgency import UrgencyResult
+
+COMPLAINT = dict.fromkeys(
+    ("réclamation*", "mise en demeure", "médiat*", "litige avec vous", "litige avec votre", "litige avec la mutuelle",
+     "litige avec vos services", "inadmissible", "inacceptable", "scandal*", "plainte*", "mécontent*"), 1.0)
+LEGAL_STEP = dict.fromkeys(("mise en demeure", "médiat*", "avocat*", "tribunal", "huissier*"), 1.0)
+
+
+def topic_cue(folded: str) -> Cue | None:
+    """A complaint, when the text uses a word that only a complaint uses."""
+    return _found(folded, COMPLAINT, "complaint")
+
+
+def complexity_cue(folded: str) -> Cue | None:
+    """Complex on a legal step; otherwise what the text says of the case, if it says anything."""
+    if legal := _found(folded, LEGAL_STEP, "complex"):
+        return legal
+    stated = stated_complexity(folded)
+    return Cue(stated[0], f"says {stated[1]}") if stated else None
+
+
+def urgency_cue(rules: UrgencyResult) -> Cue | None:
+    """The urgency rules' level when a cue fired (no cue: "normal" is left to the model)."""
+    if rules.level == "normal":
+        return None
+    return Cue(rules.level, rules.reasons[0].split(": ", 1)[1], rules.confidence)
+
+
+def _found(folded: str, cues: dict[str, float], label: str) -> Cue | None:
+    found = find_cues(folded, cues)
+    return Cue(label, ", ".join(cue_label(c, folded) for c in found)) if found else None
