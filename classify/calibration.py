@@ -26,7 +26,8 @@ import numpy as np
 FILE = "calibration.json"
 EPSILON = 1e-4
 PULL = 1.0  # weight of the pull towards the identity map (in items)
-STEPS = 200
+STEPS = 100
+IDENTITY_PARAMS = np.array([1.0, 0.0])
 
 
 class Outcome(NamedTuple):
@@ -55,7 +56,7 @@ class Calibration:
     def apply(self, head: str, source: str, raw: float) -> float:
         """The calibrated confidence of a decision."""
         a, b = self.params.get(f"{head}/{source}", (1.0, 0.0))
-        return round(1 / (1 + math.exp(-(a * logit(raw) + b))), 4)
+        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, a * logit(raw) + b)))), 4)
 
     def save(self, directory: Path) -> None:
         """Write ``calibration.json`` into ``directory``."""
@@ -82,21 +83,34 @@ def fit(outcomes: Iterable[Outcome]) -> Calibration:
 
 
 def fit_platt(outcomes: list[Outcome]) -> tuple[float, float]:
-    """(a, b) maximising the weighted likelihood of smoothed targets, pulled towards (1, 0)."""
+    """(a, b) minimising the weighted log-loss of smoothed targets plus a pull towards (1, 0)."""
     x = np.array([logit(o.raw) for o in outcomes])
     w = np.array([o.weight for o in outcomes])
     y = _smoothed_targets(np.array([o.correct for o in outcomes], dtype=float), w)
-    params = np.array([1.0, 0.0])
-    for _ in range(STEPS):  # Newton steps on a 2-parameter convex problem
-        p = 1 / (1 + np.exp(-(params[0] * x + params[1])))
-        grad = np.array([np.sum(w * (p - y) * x), np.sum(w * (p - y))]) + PULL * (params - [1.0, 0.0])
+    params = IDENTITY_PARAMS.copy()
+    for _ in range(STEPS):  # damped Newton steps on a convex 2-parameter problem
+        p = _sigmoid(params[0] * x + params[1])
+        grad = np.array([np.sum(w * (p - y) * x), np.sum(w * (p - y))]) + PULL * (params - IDENTITY_PARAMS)
         s = w * p * (1 - p)
         hess = np.array([[np.sum(s * x * x), np.sum(s * x)], [np.sum(s * x), np.sum(s)]]) + PULL * np.eye(2)
         step = np.linalg.solve(hess, grad)
-        params = params - step
-        if np.max(np.abs(step)) < 1e-8:
+        scale = 1.0
+        while _loss(params - scale * step, x, y, w) > _loss(params, x, y, w) and scale > 1e-6:
+            scale /= 2  # backtrack: never a step that makes the fit worse
+        params = params - scale * step
+        if np.max(np.abs(scale * step)) < 1e-9:
             break
-    return round(float(params[0]), 5), round(float(params[1]), 5)
+    return round(max(0.0, float(params[0])), 5), round(float(params[1]), 5)  # a >= 0: never reversed
+
+
+def _sigmoid(z: np.ndarray) -> np.ndarray:
+    return 1 / (1 + np.exp(-np.clip(z, -30, 30)))
+
+
+def _loss(params: np.ndarray, x: np.ndarray, y: np.ndarray, w: np.ndarray) -> float:
+    p = np.clip(_sigmoid(params[0] * x + params[1]), EPSILON, 1 - EPSILON)
+    pull = 0.5 * PULL * float(np.sum((params - IDENTITY_PARAMS) ** 2))
+    return float(-np.sum(w * (y * np.log(p) + (1 - y) * np.log(1 - p)))) + pull
 
 
 def _smoothed_targets(y: np.ndarray, w: np.ndarray) -> np.ndarray:

