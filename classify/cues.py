@@ -16,6 +16,8 @@
 
 from __future__ import annotations
 
+import re
+
 from classify.complexity import stated_complexity
 from classify.decide import Cue
 from classify.topics import cue_label, find_cues
@@ -24,12 +26,19 @@ from classify.urgency import UrgencyResult
 COMPLAINT = dict.fromkeys(
     ("réclamation*", "mise en demeure", "médiat*", "litige avec vous", "litige avec votre", "litige avec la mutuelle",
      "litige avec vos services", "inadmissible", "inacceptable", "scandal*", "plainte*", "mécontent*"), 1.0)
+# A thank-you that asks for nothing (labelling guide: a thank-you note is "other").
+THANKS = re.compile(r"\b(?:merci|remerci\w*|bravo|felicit\w*)\b")
+NOTHING_ASKED = re.compile(r"\b(?:pas (?:besoin|la peine) de (?:me )?repondre|n attends? pas de reponse|"
+                           r"ne (?:demande|attends) rien|sans attendre de reponse)\b")
 LEGAL_STEP = dict.fromkeys(("mise en demeure", "médiat*", "avocat*", "tribunal", "huissier*"), 1.0)
 
 
 def topic_cue(folded: str) -> Cue | None:
-    """A complaint, when the text uses a word that only a complaint uses."""
-    return _found(folded, COMPLAINT, "complaint")
+    """A complaint, when the text uses a word that only a complaint uses; "other" for thanks asking nothing."""
+    if complaint := _found(folded, COMPLAINT, "complaint"):
+        return complaint
+    thanks, nothing = THANKS.search(folded), NOTHING_ASKED.search(folded)
+    return Cue("other", f"'{thanks.group()}', '{nothing.group()}'") if thanks and nothing else None
 
 
 def complexity_cue(folded: str) -> Cue | None:
