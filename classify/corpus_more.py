@@ -196,15 +196,6 @@ SLOTS: dict[str, tuple[str, ...]] = {
     "age": ("24", "31", "38", "45", "52", "59", "63", "67", "71", "26", "19"),
 }
 
-# A neutral sentence quoting an amount, added to any request: the first corpus only quoted amounts in complex
-# requests, so its model read "an amount" as "complex"; members quote amounts in simple follow-ups too.
-AMOUNT_ASIDES = (
-    "Le montant était de {amount}.", "J'avais réglé {amount}.", "Il s'agit d'une facture de {amount}.",
-    "(montant : {amount})", "Pour rappel, la somme est de {amount}.", "La facture s'élevait à {amount}.",
-    "J'ai avancé {amount}.", "Total payé : {amount}.", "C'était {amount} en tout.",
-    "Somme concernée : {amount}.", "Le praticien m'a demandé {amount}.", "La note était de {amount}.",
-)
-
 # An agent's verdict at the end of a call note: what the note says about the case decides complexity.
 PHONE_VERDICT: dict[str, tuple[str, ...]] = {
     "complex": (

@@ -30,6 +30,19 @@ COMPLAINT = dict.fromkeys(
 THANKS = re.compile(r"\b(?:merci|remerci\w*|bravo|felicit\w*)\b")
 NOTHING_ASKED = re.compile(r"\b(?:pas (?:besoin|la peine) de (?:me )?repondre|n attends? pas de reponse|"
                            r"ne (?:demande|attends) rien|sans attendre de reponse)\b")
+# What the labelling guide defines as expert work, for the topic it belongs to: a quote to study, a prior
+# agreement, fee overruns, implants, orthodontics, refractive surgery, care abroad, dependants on a change.
+_QUOTE = ("devis", "dépassement* d'honoraires", "accord préalable", "entente préalable")
+_ABROAD = ("à l'étranger", "frontalier*", "francs suisses", "dollars", "devise*", "hors de france", "hors france")
+_HOUSEHOLD = ("ayant* droit*", "décès", "décédé*", "succession", "divorc*", "séparation", "portabilité",
+              "contrat collectif", "mutuelle d'entreprise")
+EXPERT_WORK: dict[str, dict[str, float]] = {
+    "dental": dict.fromkeys((*_QUOTE, "implant*", "orthodont*", "parodont*"), 1.0),
+    "optical": dict.fromkeys((*_QUOTE, "chirurgie réfractive", "laser", "lasik"), 1.0),
+    "hospitalisation": dict.fromkeys((*_QUOTE, "prise en charge", *_ABROAD), 1.0),
+    "reimbursement": dict.fromkeys(("dépassement* d'honoraires", *_ABROAD), 1.0),
+    "membership": dict.fromkeys(_HOUSEHOLD, 1.0),
+}
 LEGAL_STEP = dict.fromkeys(("mise en demeure", "médiat*", "avocat*", "tribunal", "huissier*"), 1.0)
 
 
@@ -41,12 +54,13 @@ def topic_cue(folded: str) -> Cue | None:
     return Cue("other", f"'{thanks.group()}', '{nothing.group()}'") if thanks and nothing else None
 
 
-def complexity_cue(folded: str) -> Cue | None:
-    """Complex on a legal step; otherwise what the text says of the case, if it says anything."""
+def complexity_cue(folded: str, topic: str) -> Cue | None:
+    """Complex on a legal step; what the text says of the case; complex on what the guide calls expert work."""
     if legal := _found(folded, LEGAL_STEP, "complex"):
         return legal
-    stated = stated_complexity(folded)
-    return Cue(stated[0], f"says {stated[1]}") if stated else None
+    if stated := stated_complexity(folded):
+        return Cue(stated[0], f"says {stated[1]}")
+    return _found(folded, EXPERT_WORK.get(topic, {}), "complex")
 
 
 def urgency_cue(rules: UrgencyResult) -> Cue | None:

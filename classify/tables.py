@@ -68,12 +68,12 @@ def urgent_table(evaluation: Evaluation) -> Table:
 
 
 def coverage_table(evaluation: Evaluation) -> Table:
-    """Accuracy of the items kept for automatic routing at each coverage, ranked by calibrated confidence."""
+    """Accuracy of the items kept for automatic routing at each coverage (and the lowest confidence kept)."""
     points = evaluation.coverage["all"]
     table = Table("decisions", *(f"acc. @ {p.coverage:.0%}" for p in points), f"coverage @ acc. ≥ {TARGET_ACCURACY}",
                   title="accuracy against coverage (most confident first)")
     for key, label in (("all", "all three heads right"), *((h, h) for h in HEADS)):
         reach = evaluation.reach[key]
-        table.add_row(label, *(f"{p.accuracy:.3f}" for p in evaluation.coverage[key]),
+        table.add_row(label, *(f"{p.accuracy:.3f} (≥ {p.threshold:.2f})" for p in evaluation.coverage[key]),
                       f"{reach.coverage:.1%} (confidence ≥ {reach.threshold:.3f})")
     return table

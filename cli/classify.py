@@ -69,7 +69,7 @@ def publish_model(app: "App", directory: Path) -> str:
               help="Where to build the model (default: <data-dir>/models/classifier, replaced).")
 @click.option("--seed", default=0, show_default=True, help="Seed of the corpus, the shuffling and the weights.")
 @click.option("--epochs", default=None, type=int, help="Passes over the training split (default: 6).")
-@click.option("--family", type=click.Choice(FAMILIES), default=None, help="Model family (default: vectors).")
+@click.option("--family", type=click.Choice(FAMILIES), default=None, help="Model family (default: hashed).")
 @click.option("--publish/--no-publish", default=True, show_default=True,
               help="Write the model to the object store as a new version and make it the latest.")
 @click.pass_obj
