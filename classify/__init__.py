@@ -10,6 +10,8 @@ the version of the model that made it ("rules-only" without one).
 
 from __future__ import annotations
 
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from classify.calibration import Calibration
@@ -27,6 +29,7 @@ if TYPE_CHECKING:
 __all__ = ["RULES_ONLY", "classify", "combine", "content_text"]
 
 RULES_ONLY = "rules-only"  # the model version recorded when no trained model is loaded
+RULES_CALIBRATION = "rules_calibration.json"
 NO_MODEL = "model: none loaded, rules only (run `intake train`)"
 
 
@@ -43,11 +46,13 @@ def content_text(envelope: Envelope, capture: Capture) -> str:
     return capture.text.strip() or envelope.body.strip()
 
 
-def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = None) -> Classification:
+def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = None,
+             calibration: Calibration | None = None) -> Classification:
     """Screen the item, then find its topic, complexity and urgency, with reasons and the model version.
 
     ``model`` is a trained classifier (``classify.model.load_model``); without one the
-    cues and rules decide alone, and the classification says so.
+    cues and rules decide alone, and the classification says so. ``calibration`` defaults
+    to the model's, or without a model to the one shipped for the rules (``rules_calibration.json``).
     """
     content = content_text(envelope, capture)
     hit = first_hit(envelope, content)
@@ -62,8 +67,14 @@ def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = N
     text = f"{envelope.subject}\n{content}".strip()
     amounts = len(capture.values("amount"))
     if model is None:
-        return combine(text, None, amounts)
-    return combine(text, model.predict(text), amounts, model.version, model.calibration)
+        return combine(text, None, amounts, calibration=calibration or rules_calibration())
+    return combine(text, model.predict(text), amounts, model.version, calibration or model.calibration)
+
+
+@cache
+def rules_calibration() -> Calibration:
+    """The calibration of the cues and rules alone, shipped with the code (``python -m classify.fit_rules``)."""
+    return Calibration.load(Path(__file__).parent, RULES_CALIBRATION)
 
 
 def combine(text: str, prediction: "Prediction | None", amounts: int = 0, version: str = RULES_ONLY,

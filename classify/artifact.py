@@ -16,6 +16,7 @@ never imports storage/.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
@@ -39,12 +40,13 @@ class ModelArtifactError(IntakeError):
 def pack(directory: Path) -> bytes:
     """The model directory as a gzipped tar, byte-for-byte the same for the same files."""
     buffer = io.BytesIO()
-    with tarfile.open(fileobj=buffer, mode="w:gz", compresslevel=6) as tar:
-        for path in sorted(p for p in directory.rglob("*") if p.is_file()):
-            info = tar.gettarinfo(str(path), arcname=str(path.relative_to(directory)))
-            info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
-            with path.open("rb") as handle:
-                tar.addfile(info, handle)
+    with gzip.GzipFile(fileobj=buffer, mode="wb", compresslevel=6, mtime=0) as zipped:  # no time in the header
+        with tarfile.open(fileobj=zipped, mode="w") as tar:
+            for path in sorted(p for p in directory.rglob("*") if p.is_file()):
+                info = tar.gettarinfo(str(path), arcname=str(path.relative_to(directory)))
+                info.mtime, info.uid, info.gid, info.uname, info.gname = 0, 0, 0, "", ""
+                with path.open("rb") as handle:
+                    tar.addfile(info, handle)
     return buffer.getvalue()
 
 

@@ -58,15 +58,15 @@ class Calibration:
         a, b = self.params.get(f"{head}/{source}", (1.0, 0.0))
         return round(1 / (1 + math.exp(-max(-30.0, min(30.0, a * logit(raw) + b)))), 4)
 
-    def save(self, directory: Path) -> None:
-        """Write ``calibration.json`` into ``directory``."""
+    def save(self, directory: Path, name: str = FILE) -> None:
+        """Write the calibration (``calibration.json``) into ``directory``."""
         data = {"method": "platt per head and source", "params": self.params, "counts": self.counts}
-        (directory / FILE).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
+        (directory / name).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
 
     @classmethod
-    def load(cls, directory: Path) -> "Calibration":
+    def load(cls, directory: Path, name: str = FILE) -> "Calibration":
         """The calibration stored in ``directory`` (the identity if there is none)."""
-        path = directory / FILE
+        path = directory / name
         if not path.is_file():
             return cls()
         data = json.loads(path.read_text())

@@ -47,16 +47,14 @@ def labelled_cases(name: str, split: str, weight: float = 1.0) -> list[Case]:
     return [Case(*arrival(item, i), _gold(item), weight) for i, item in enumerate(load_items(name, split))]
 
 
-def outcomes(cases: list[Case], model: "TextModel") -> list[Outcome]:
-    """Each head's held-out decision (source, raw confidence, right or wrong) with the model uncalibrated."""
-    stored, model.calibration = model.calibration, Calibration()
-    try:
-        results = [classify(case.envelope, case.capture, model=model) for case in cases]
-    finally:
-        model.calibration = stored
-    return [Outcome(head, result.decided_by.get(head, "screened"), getattr(result, f"{head}_confidence"),
+def outcomes(cases: list[Case], model: "TextModel | None") -> list[Outcome]:
+    """Each head's held-out decision (source, raw confidence, right or wrong), uncalibrated (model or rules alone).
+
+    Screened items are left out: screening is sure by construction and never calibrated."""
+    results = [classify(case.envelope, case.capture, model=model, calibration=Calibration()) for case in cases]
+    return [Outcome(head, result.decided_by[head], getattr(result, f"{head}_confidence"),
                     getattr(result, head) == case.gold[head], case.weight)
-            for case, result in zip(cases, results, strict=True) for head in HEADS]
+            for case, result in zip(cases, results, strict=True) if result.decided_by for head in HEADS]
 
 
 def _gold(labelled: object) -> dict[str, str]:
