@@ -10,6 +10,7 @@ the version of the model that made it ("rules-only" without one).
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -26,7 +27,7 @@ from intake.models import Capture, Classification, Envelope
 if TYPE_CHECKING:
     from classify.model import Prediction, TextModel
 
-__all__ = ["RULES_ONLY", "classify", "combine", "content_text"]
+__all__ = ["RULES_ONLY", "classify", "combine", "content_text", "new_text"]
 
 RULES_ONLY = "rules-only"  # the model version recorded when no trained model is loaded
 RULES_CALIBRATION = "rules_calibration.json"
@@ -41,9 +42,21 @@ class RuleView(NamedTuple):
     urgency: UrgencyResult
 
 
+# Where an e-mail starts quoting an earlier message: the earlier message is not the new request.
+QUOTE_START = re.compile(r"^\s*(?:-{3,}\s*(?:message d.origine|original message|message transf[ée]r[ée]|forwarded message)"
+                         r"|(?:le|on) [^\n]{0,80}(?:a [ée]crit|wrote)\s*:)", re.I | re.M)
+
+
 def content_text(envelope: Envelope, capture: Capture) -> str:
     """The text to read: what capture read, or the envelope body if it read nothing."""
     return capture.text.strip() or envelope.body.strip()
+
+
+def new_text(content: str) -> str:
+    """An e-mail without the earlier messages it quotes (lines after "Le ... a écrit :", lines starting with ">")."""
+    match = QUOTE_START.search(content)
+    kept = content[:match.start()] if match and match.start() > 0 else content
+    return "\n".join(line for line in kept.splitlines() if not line.lstrip().startswith(">")).strip() or content
 
 
 def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = None,
@@ -64,7 +77,7 @@ def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = N
             urgency="low", urgency_confidence=1.0, reasons=(f"screened {reason}: check {check}",),
             model=model.version if model else RULES_ONLY,
         )
-    text = f"{envelope.subject}\n{content}".strip()
+    text = f"{envelope.subject}\n{new_text(content)}".strip()
     amounts = len(capture.values("amount"))
     if model is None:
         return combine(text, None, amounts, calibration=calibration or rules_calibration())

@@ -64,3 +64,14 @@ def test_an_auto_reply_is_screened_before_any_topic_is_looked_for():
     auto = envelope(subject="Réponse automatique : Votre remboursement", body="Je suis absent du bureau.")
     result = classify(auto, capture())
     assert (result.screened, result.topic, result.scores) == ("auto-reply", "other", {})
+
+
+def test_an_earlier_message_quoted_under_a_reply_is_not_read_as_the_request():
+    from classify import new_text
+
+    reply = ("Merci. Le virement apparaîtra sous quel libellé ?\n\n> Le 25 févr., Service prestations a écrit :\n"
+             "> Nous avons reçu le devis de votre implant dentaire.")
+    assert new_text(reply) == "Merci. Le virement apparaîtra sous quel libellé ?"
+    forwarded = "Voir ci-dessous.\n-----Message d'origine-----\nDe : Service adhérents\nVotre attestation est jointe."
+    assert new_text(forwarded) == "Voir ci-dessous."
+    assert new_text("> tout est cité") == "> tout est cité"  # nothing new: keep the text rather than nothing
