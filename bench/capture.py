@@ -6,7 +6,12 @@ pipeline on them and prints: character error rate, field precision/recall per
 field type, pages per second, and the pipeline's OCR wall time against the raw
 ``tesseract`` CLI on the same pages with the same pool size.
 
-    python bench/capture.py [--pages 48] [--per-doc 4] [--workers 0] [--repeat 2] [--seed 1]
+    python bench/capture.py [--pages 48] [--per-doc 4] [--workers 0] [--repeat 2] [--seed 1] [--wrapped]
+                            [--wrap-share 0.3] [--fields-only]
+
+A share of the letters cuts some values at a line end (samples/wrapping.py); those
+values are also scored apart. ``--wrapped`` makes every letter cut every value it can,
+``--wrap-share 0`` none (the letters as they were before values were cut).
 """
 
 from __future__ import annotations
@@ -39,30 +44,32 @@ from capture.ocr import engine  # noqa: E402
 from capture.pipeline import AttachmentsStep, CaptureState, FieldsStep, NamesStep, run_capture  # noqa: E402
 from intake.models import Attachment, Capture, Envelope, ObjectRef, sha256_hex  # noqa: E402
 from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN  # noqa: E402
-from samples.letters import TOPICS, ground_truth_fields, make_letter, render_letter  # noqa: E402
+from samples.letters import (TOPICS, ground_truth_fields, make_letter, render_letter,  # noqa: E402
+                             wrapped_truth_fields)
+from samples.wrapping import WRAP_SHARE  # noqa: E402
 
 console = Console(width=None if sys.stdout.isatty() else 110)
 
 
-def make_page(seed: int, folder: str) -> Page:
+def make_page(seed: int, folder: str, wrap_share: float = WRAP_SHARE) -> Page:
     """Draw and render one letter with a random skew, light noise and blur; save it as PNG."""
     rng = random.Random(seed)
-    spec = make_letter(seed, TOPICS[seed % len(TOPICS)])
+    spec = make_letter(seed, TOPICS[seed % len(TOPICS)], wrap_share)
     skew = round(rng.uniform(-5.0, 5.0), 2)
     image, truth = render_letter(spec, dpi=300, skew_degrees=skew, noise=rng.uniform(0.05, 0.15),
                                  blur=rng.uniform(0.3, 0.8))
     path = Path(folder, f"page-{seed:05d}.png")
     image.save(path, dpi=(300, 300))
-    return Page(path, truth, ground_truth_fields(spec), skew)
+    return Page(path, truth, ground_truth_fields(spec), skew, wrapped_truth_fields(spec))
 
 
-def generate(count: int, seed: int, folder: str, workers: int) -> list[Page]:
+def generate(count: int, seed: int, folder: str, workers: int, wrap_share: float = WRAP_SHARE) -> list[Page]:
     """``count`` pages rendered in parallel processes (rendering is pure Python/Pillow work)."""
     seeds = [seed * 10_000 + i for i in range(count)]
     with ProcessPoolExecutor(workers, mp_context=multiprocessing.get_context("spawn")) as pool, _progress() as bar:
         task = bar.add_task("rendering letters", total=count)
         pages = []
-        for page in pool.map(make_page, seeds, [folder] * count):
+        for page in pool.map(make_page, seeds, [folder] * count, [wrap_share] * count):
             pages.append(page)
             bar.advance(task)
     return pages
@@ -185,15 +192,15 @@ class Results:
                        raw=sum(self.raw, Timing()), scans=scans, pool=pool)
 
 
-def measure(docs: list[tuple[bytes, list[Page]]], ctx: CaptureContext, repeat: int) -> Results:
-    """Each document through the pipeline then through the raw CLI, interleaved, ``repeat`` times."""
+def measure(docs: list[tuple[bytes, list[Page]]], ctx: CaptureContext, repeat: int, raw: bool = True) -> Results:
+    """Each document through the pipeline then through the raw CLI (unless not ``raw``), interleaved."""
     results = Results()
     with _progress() as bar:
         task = bar.add_task("OCR: pipeline and raw tesseract, interleaved", total=repeat * len(docs))
         for _ in range(repeat):
             for index, (data, pages) in enumerate(docs):
                 # interleaved per document, so a burst of load elsewhere hits both sides alike
-                results.keep(index, pipeline(index, data, ctx), raw_cli(pages, ctx))
+                results.keep(index, pipeline(index, data, ctx), raw_cli(pages, ctx) if raw else Timing())
                 bar.advance(task)
     return results
 
@@ -204,10 +211,12 @@ def main() -> None:
     ctx = CaptureContext(ocr_workers=options.workers, member_pattern=DEFAULT_MEMBER_PATTERN,
                          policy_pattern=DEFAULT_POLICY_PATTERN)
     with tempfile.TemporaryDirectory(prefix="intake-bench-") as folder:
-        pages = generate(options.pages, options.seed, folder, ctx.pool_size)
+        share = 1.0 if options.wrapped else options.wrap_share
+        pages = generate(options.pages, options.seed, folder, ctx.pool_size, share)
         groups = [pages[i : i + options.per_doc] for i in range(0, len(pages), options.per_doc)]
         docs = [(tiff([p.path for p in group]), group) for group in groups]
-        report(console, pages, measure(docs, ctx, options.repeat).outcome(len(docs), ctx.pool_size))
+        results = measure(docs, ctx, options.repeat, raw=not options.fields_only)
+        report(console, pages, results.outcome(len(docs), ctx.pool_size))
 
 
 def _arguments() -> argparse.Namespace:
@@ -217,6 +226,9 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--workers", type=int, default=0, help="OCR pool size (0: one per core)")
     parser.add_argument("--repeat", type=int, default=2, help="timed passes of each side; the fastest counts")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--wrapped", action="store_true", help="every letter cuts every value it can at a line end")
+    parser.add_argument("--wrap-share", type=float, default=WRAP_SHARE, help="share of letters that cut values")
+    parser.add_argument("--fields-only", action="store_true", help="no raw tesseract side (no OCR time ratio)")
     return parser.parse_args()
 
 

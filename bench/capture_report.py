@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from PIL import Image
@@ -26,6 +26,7 @@ class Page:
     truth: str
     fields: dict[str, list[str]]
     skew: float
+    wrapped: dict[str, list[str]] = field(default_factory=dict)  # the values cut at a line end, by kind
 
 
 @dataclass
@@ -62,6 +63,20 @@ def field_scores(pages: list[Page], found: Found) -> dict[str, tuple[int, int, i
     return scores
 
 
+def wrapped_scores(pages: list[Page], found: Found) -> dict[str, tuple[int, int, int]]:
+    """(true positives, false positives, false negatives) per kind, over the values cut at a line end.
+
+    A miss is a cut value not found; a false positive is a wrong value of that kind on a page that cuts one.
+    """
+    scores = {}
+    for kind in KINDS:
+        pages_cut = [(page, got.get(kind, set())) for page, got in zip(pages, found) if kind in page.wrapped]
+        cut = [(set(page.wrapped[kind]), got) for page, got in pages_cut]
+        wrong = sum(len(got - set(page.fields.get(kind, []))) for page, got in pages_cut)
+        scores[kind] = (sum(len(w & g) for w, g in cut), wrong, sum(len(w - g) for w, g in cut))
+    return {kind: score for kind, score in scores.items() if any(score)}
+
+
 def _ratio(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.3f}"
 
@@ -78,6 +93,8 @@ def report(console: Console, pages: list[Page], outcome: Outcome) -> None:
     """Print the summary table, the fields table and the pages where fields were missed."""
     console.print(_summary(pages, outcome))
     console.print(_fields_table(field_scores(pages, outcome.found)))
+    if any(page.wrapped for page in pages):
+        console.print(_fields_table(wrapped_scores(pages, outcome.found), "Values cut at a line end (joined) vs truth"))
     for line in _misses(pages, outcome.found)[:MAX_MISSES]:
         console.print(line, markup=False, highlight=False)
 
@@ -96,6 +113,8 @@ def _summary(pages: list[Page], outcome: Outcome) -> Table:
                   f"{max(skew_error):.2f}°", "", "")
     table.add_row("pages per second (whole capture)", f"{len(pages) / outcome.total.wall:.2f}", "", "")
     ocr, raw = outcome.ocr, outcome.raw
+    if not raw.wall:  # --fields-only: the raw CLI was not run
+        return table
     ratio = ocr.wall / raw.wall
     table.add_row("OCR wall time: pipeline / raw CLI", f"{ocr.wall:.1f} s / {raw.wall:.1f} s = {ratio:.3f}",
                   f"≤ {TARGETS['ratio']:.2f}", _mark(ratio <= TARGETS["ratio"]))
@@ -115,8 +134,9 @@ def _misses(pages: list[Page], found: Found) -> list[str]:
     return lines
 
 
-def _fields_table(scores: dict[str, tuple[int, int, int]]) -> Table:
-    table = Table(title="Fields (valid values, normalized) vs ground truth")
+def _fields_table(scores: dict[str, tuple[int, int, int]],
+                  title: str = "Fields (valid values, normalized) vs ground truth") -> Table:
+    table = Table(title=title)
     for column in ("field", "expected", "found", "precision", "recall", ""):
         table.add_column(column)
     for kind, (tp, fp, fn) in scores.items():

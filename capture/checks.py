@@ -1,26 +1,41 @@
-"""Pure check helpers for extracted fields: IBAN mod 97, NIR key, dates."""
+"""Check helpers for extracted fields: IBAN and NIR (python-stdnum), phones (phonenumbers), dates.
+
+The checks themselves are the maintained libraries'; what stays here is the
+wording of a failure (a note an operator reads next to the value) and the
+few calendar helpers the date finder needs.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 
-# ISO 13616 IBAN lengths (SEPA area and frequent neighbours).
-IBAN_LENGTHS: dict[str, int] = {
-    "AD": 24, "AT": 20, "BE": 16, "BG": 22, "CH": 21, "CY": 28, "CZ": 24,
-    "DE": 22, "DK": 18, "EE": 20, "ES": 24, "FI": 18, "FR": 27, "GB": 22,
-    "GI": 23, "GR": 27, "HR": 21, "HU": 28, "IE": 22, "IS": 26, "IT": 27,
-    "LI": 21, "LT": 20, "LU": 20, "LV": 21, "MC": 27, "MT": 31, "NL": 18,
-    "NO": 15, "PL": 28, "PT": 25, "RO": 24, "SE": 24, "SI": 19, "SK": 24,
-    "SM": 27, "VA": 22, "MA": 28, "TN": 24, "DZ": 26, "TR": 26,
-}
+import phonenumbers
+from stdnum import iban as stdnum_iban
+from stdnum import numdb
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidLength, ValidationError
+from stdnum.fr import nir as stdnum_nir
 
-_CORSICA = {"2A": "19", "2B": "18"}
+
+def _iban_lengths() -> dict[str, int]:
+    """Each country's IBAN length, from python-stdnum's copy of the SWIFT IBAN registry."""
+    lengths = {}
+    for _, country, _, info, _ in numdb.get("iban").prefixes:
+        structure = info.get("bban", "")
+        lengths[country] = 4 + sum(int(count) for count in re.findall(r"(\d+)!?[nace]", structure))
+    return lengths
+
+
+# Morocco and Algeria print IBANs their banks use that the SWIFT registry does not list; a member
+# may well quote one, so they are kept, checked by mod 97 alone
+OUTSIDE_REGISTRY = {"MA": 28, "DZ": 26}
+# ISO 13616 IBAN lengths of every country of the registry, and of the two above
+IBAN_LENGTHS: dict[str, int] = {**_iban_lengths(), **OUTSIDE_REGISTRY}
 
 
 def iban_mod97(iban: str) -> int:
     """ISO 13616 remainder of a compact IBAN (1 means the checksum holds)."""
-    rearranged = iban[4:] + iban[:4]
-    return int("".join(str(int(c, 36)) for c in rearranged)) % 97
+    return stdnum_iban.mod_97_10.checksum(iban[4:] + iban[:4])
 
 
 def iban_problem(iban: str) -> str | None:
@@ -30,16 +45,48 @@ def iban_problem(iban: str) -> str | None:
         return f"unknown IBAN country {iban[:2]}"
     if len(iban) != expected:
         return f"IBAN length {len(iban)}, expected {expected} for {iban[:2]}"
-    if not iban.isalnum() or iban_mod97(iban) != 1:
+    try:
+        _validate_iban(iban)
+    except InvalidChecksum:
         return "IBAN checksum (mod 97) fails"
+    except (InvalidLength, InvalidComponent, ValidationError):
+        return f"IBAN does not have the structure of a {iban[:2]} account number"
     return None
+
+
+def _validate_iban(iban: str) -> None:
+    """python-stdnum's check: mod 97 and the country's structure (mod 97 alone outside the registry).
+
+    Not its national checks: some look the bank code up in a list shipped with the library (Belgium),
+    which refuses the account of a bank newer than the list.
+    """
+    if iban[:2] in OUTSIDE_REGISTRY:
+        stdnum_iban.mod_97_10.validate(iban[4:] + iban[:4])
+    else:
+        stdnum_iban.validate(iban, check_country=False)
 
 
 def nir_key(number: str) -> int:
     """The 2-digit key of a 13-character NIR (Corsica 2A/2B accepted)."""
-    number = number.upper()
-    digits = _CORSICA.get(number[5:7], number[5:7])
-    return 97 - int(number[:5] + digits + number[7:]) % 97
+    return int(stdnum_nir.calc_check_digits(number.upper()))
+
+
+def nir_problem(nir: str) -> str | None:
+    """Why a 15-character NIR is wrong (its key, usually), or None if it is valid."""
+    try:
+        stdnum_nir.validate(nir)
+    except InvalidChecksum:
+        return f"NIR key {nir[13:]} does not match (expected {nir_key(nir[:13]):02d})"
+    except ValidationError:
+        return "not the form of a NIR"
+    return None
+
+
+def french_phone(national: str) -> tuple[str, str | None]:
+    """A French number (national digits, without the leading 0) as E.164, and why it is wrong, if it is."""
+    number = phonenumbers.parse("0" + national, "FR")
+    e164 = phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
+    return e164, None if phonenumbers.is_valid_number(number) else "not a French number in service"
 
 
 def iso_date(year: int, month: int, day: int) -> str | None:

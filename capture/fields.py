@@ -2,7 +2,8 @@
 
 Each kind has a small finder ``(text, source, patterns) -> Iterable[ExtractedField]``
 registered in :data:`FINDERS`; :func:`extract_fields` runs them all and drops
-overlapping duplicates, keeping the most specific kind (an IBAN over a phone).
+overlapping duplicates, keeping the most specific kind (an IBAN over a phone),
+then adds the values a line break cut in two (:mod:`capture.wrapped`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Callable, Iterable, Iterator
 
-from capture import checks, tolerant
+from capture import checks, tolerant, wrapped
 from intake.models import ExtractedField
 
 _SP = "[ \u00a0\u202f]"  # plain, non-breaking and thin spaces
@@ -131,10 +132,9 @@ _NIR = re.compile(
 def find_nir(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
     """French social security numbers (13 characters + key), key checked."""
     for m in _NIR.finditer(text):
-        number, key = re.sub(r"[^0-9AB]", "", m.group("n").upper()), int(m.group("key"))
-        expected = checks.nir_key(number)
-        note = None if key == expected else f"NIR key {key:02d} does not match (expected {expected:02d})"
-        yield _field("nir", m, source, f"{number}{key:02d}", 0.99 if note is None else 0.5, note=note)
+        nir = re.sub(r"[^0-9AB]", "", m.group("n").upper()) + m.group("key")
+        note = checks.nir_problem(nir)
+        yield _field("nir", m, source, nir, 0.99 if note is None else 0.5, note=note)
 
 
 # --- contacts ----------------------------------------------------------------
@@ -149,10 +149,11 @@ _PHONE = re.compile(
 
 
 def find_phone(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
-    """French phone numbers, national or international, normalized to E.164."""
+    """French phone numbers, national or international, normalized to E.164; unallocated ones invalid."""
     for m in _PHONE.finditer(text):
-        digits = re.sub(r"\D", "", (m.group("i") or m.group("n")).replace("O", "0"))
-        yield _field("phone", m, source, f"+33{digits}", 0.7 if re.search("[O,]", m.group(0)) else 0.85)
+        e164, note = checks.french_phone(re.sub(r"\D", "", (m.group("i") or m.group("n")).replace("O", "0")))
+        confidence = (0.7 if re.search("[O,]", m.group(0)) else 0.85) * (1.0 if note is None else 0.5)
+        yield _field("phone", m, source, e164, confidence, note=note)
 
 
 def find_email(text: str, source: str, patterns: FieldPatterns) -> Iterator[ExtractedField]:
@@ -241,9 +242,10 @@ _RANK = {kind: rank for rank, kind in enumerate(FINDERS)}
 
 
 def extract_fields(text: str, source: str, patterns: FieldPatterns) -> list[ExtractedField]:
-    """Every field found in ``text``, in text order, without overlapping duplicates."""
-    found = [f for finder in FINDERS.values() for f in finder(text, source, patterns)]
-    return sorted(_without_overlaps(found), key=lambda f: (f.start, f.end, f.kind))
+    """Every field found in ``text``, values wrapped onto the next line included, in text order, no overlaps."""
+    found = _without_overlaps([f for finder in FINDERS.values() for f in finder(text, source, patterns)])
+    joined = _without_overlaps(wrapped.joined_fields(text, source, patterns, FINDERS))
+    return sorted(wrapped.merged(found, joined, text), key=lambda f: (f.start, f.end, f.kind))
 
 
 def _without_overlaps(fields: list[ExtractedField]) -> list[ExtractedField]:

@@ -19,6 +19,7 @@ from classify.calibration import Calibration
 from classify.complexity import ComplexityResult, assess_complexity
 from classify.cues import complexity_cue, topic_cue, urgency_cue
 from classify.decide import Decision, Guess, decide
+from classify.screened import screened_classification
 from classify.screening import first_hit
 from classify.topics import TopicResult, detect_topic, fold
 from classify.urgency import UrgencyResult, assess_urgency
@@ -70,13 +71,8 @@ def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = N
     content = content_text(envelope, capture)
     hit = first_hit(envelope, content)
     if hit:
-        reason, check = hit
-        # Sure by construction: screening only fires on explicit signals.
-        return Classification(
-            screened=reason, topic="other", topic_confidence=1.0, complexity_confidence=1.0,
-            urgency="low", urgency_confidence=1.0, reasons=(f"screened {reason}: check {check}",),
-            model=model.version if model else RULES_ONLY,
-        )
+        screened = screened_classification(*hit, capture)
+        return screened.model_copy(update={"model": model.version if model else RULES_ONLY})
     text = f"{envelope.subject}\n{new_text(content)}".strip()
     amounts = len(capture.values("amount"))
     if model is None:

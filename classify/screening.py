@@ -1,4 +1,5 @@
-"""Screening: items nobody should answer (bounces, auto-replies, empty items).
+"""Screening: items nobody should answer (bounces, auto-replies, empty items), and
+items nothing could be read from (``unreadable``: a person must look at them).
 
 Each check takes an envelope and its text and returns a reason or None; the
 checks are tried in order and the first reason wins. Bounces are checked
@@ -14,11 +15,12 @@ from collections.abc import Callable
 from email.utils import parseaddr
 
 from intake.models import Envelope
+from intake.taxonomy import SCREENING_REASONS
 from intake.text import fold
 
 Check = Callable[[Envelope, str], "str | None"]
 
-AUTO_REPLY, BOUNCE, EMPTY = "auto-reply", "bounce", "empty"
+AUTO_REPLY, BOUNCE, EMPTY, UNREADABLE = SCREENING_REASONS  # the kernel's list (intake/taxonomy.py)
 
 BOUNCE_LOCALPARTS = {"mailer-daemon", "mailerdaemon", "mail-daemon", "postmaster", "post_master"}
 BOUNCE_NAMES = re.compile(r"mail delivery (?:sub)?system", re.I)
@@ -111,18 +113,28 @@ def auto_reply_body(envelope: Envelope, text: str) -> str | None:
     return AUTO_REPLY if AUTO_BODY.search(fold(text[:AUTO_BODY_SPAN])) else None
 
 
+def unreadable(envelope: Envelope, text: str) -> str | None:
+    """Documents came (a scan, attachments) but no word worth reading came off them, nor off a subject or body."""
+    return UNREADABLE if envelope.attachments and not _has_words(envelope, text) else None
+
+
 def empty(envelope: Envelope, text: str) -> str | None:
     """No attachment and no word worth reading in the subject and text."""
     if envelope.attachments:
-        return None  # a scan whose text could not be read still needs a human
+        return None  # a scan whose text could not be read still needs a human: see unreadable
+    return EMPTY if not _has_words(envelope, text) else None
+
+
+def _has_words(envelope: Envelope, text: str) -> bool:
+    """Whether the subject and text hold a word of three letters or more that is not a filler."""
     words = re.findall(r"[a-z]{3,}", fold(f"{envelope.subject} {text}"))
-    return EMPTY if not [w for w in words if w not in FILLER_WORDS] else None
+    return any(w not in FILLER_WORDS for w in words)
 
 
 CHECKS: tuple[Check, ...] = (
     bounce_sender, bounce_report, bounce_subject,
     auto_reply_headers, auto_reply_suppress, auto_reply_subject, auto_reply_body,
-    empty,
+    unreadable, empty,
 )
 
 
@@ -136,6 +148,6 @@ def first_hit(envelope: Envelope, text: str, checks: tuple[Check, ...] = CHECKS)
 
 
 def screen(envelope: Envelope, text: str) -> str | None:
-    """Why nobody should answer this item ("auto-reply", "bounce", "empty"), or None."""
+    """Why this item is set apart ("auto-reply", "bounce", "empty", "unreadable"), or None."""
     hit = first_hit(envelope, text)
     return hit[0] if hit else None

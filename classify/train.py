@@ -16,8 +16,8 @@ from __future__ import annotations
 import json
 import random
 import time
+from collections.abc import Callable, Sequence
 from datetime import datetime, timezone
-from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -89,16 +89,17 @@ def examples(nlp: Language, samples: list[Sample], texts: list[str]) -> dict[str
 
 def train(
     out: Path, seed: int = 0, epochs: int | None = None, sizes: dict[str, int] | None = None,
-    on_epoch: EpochHook | None = None, name: str = DEFAULT,
+    on_epoch: EpochHook | None = None, name: str = DEFAULT, extra: Sequence[Sample] = (),
 ) -> TrainReport:
-    """Train family ``name`` on the corpus's train split, keep each head's best epoch on dev, save to ``out``."""
+    """Train family ``name`` on the corpus's train split (plus ``extra`` examples, e.g. people's corrections,
+    classify/corrections.py), keep each head's best epoch on dev, calibrate, save to ``out``."""
     started = time.monotonic()
     tune_for_workers()  # the same matrix kernels whatever ran before: BLIS and OpenBLAS round differently
     fix_random_seed(seed)
     sizes = {k: v for k, v in (sizes or SIZES).items() if k != "test"}  # the test split is never looked at
     corpus = build_corpus(seed, sizes)
     nlp = build_pipeline(name)
-    best = fit(nlp, corpus["train"], corpus["dev"], epochs or EPOCHS, random.Random(seed), on_epoch)
+    best = fit(nlp, corpus["train"] + list(extra), corpus["dev"], epochs or EPOCHS, random.Random(seed), on_epoch)
     calibration = calibrate(TextModel(nlp), corpus["dev"])
     version = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}-{name}"
     report = TrainReport(str(out), seed, epochs or EPOCHS, {h: b[1] for h, b in best.items()},

@@ -6,12 +6,16 @@ import getpass
 
 import click
 from rich.table import Table
+from rich.text import Text
 
 from cli.output import cases_table, console
 from intake.errors import IntakeError, NotFound
 from intake.models import Case
 from runtime.app import App
 from storage import lifecycle
+from storage.reroute import reroute
+from storage.surgery import surgeries
+from storage.timeline import case_timeline
 
 
 def _actor() -> str:
@@ -50,9 +54,15 @@ def case_show(app: App, case_id: str) -> None:
     record = _load(app, case_id)
     console.print(cases_table([record], title=f"case {record.id} ({record.status})"))
     timeline = Table("when", "who", "what", "why", title="timeline")
-    for event in record.events:
-        timeline.add_row(event.at.strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.kind, event.summary)
+    for group in case_timeline(app.records, record):
+        timeline.add_section()
+        timeline.add_row("", "", "", Text(group.label, style="bold"))
+        for event in group.events:
+            timeline.add_row(event.at.strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.kind, event.summary)
     console.print(timeline)
+    for done in surgeries(record):  # what `intake case undo REF KEY` can reverse
+        console.print(f"undo {done.kind} of {done.at:%Y-%m-%d %H:%M}: "
+                      f"intake case undo {record.id} {done.data['op_key']}")
     if (took := lifecycle.time_to_close(record)) is not None:
         console.print(f"closed after {took} ({record.outcome})")
 
@@ -77,6 +87,17 @@ def case_assign(app: App, case_id: str, assignee: str, note: str) -> None:
     """Give a case to a person."""
     record = _run(app, lambda: lifecycle.assign(app.records, case_id.upper(), assignee, _actor(), note))
     click.echo(f"{record.id} assigned to {record.assignee}")
+
+
+@case.command("reroute")
+@click.argument("case_id")
+@click.argument("team")
+@click.option("--note", default="")
+@click.pass_obj
+def case_reroute(app: App, case_id: str, team: str, note: str) -> None:
+    """Give a case to another team (later items keep that choice unless a rule must escalate)."""
+    record = _run(app, lambda: reroute(app.records, case_id.upper(), team, _actor(), app.rules.teams, app.notify, note))
+    click.echo(f"{record.id} rerouted to {record.team}")
 
 
 @case.command("status")

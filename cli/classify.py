@@ -32,8 +32,8 @@ def progress_bar() -> Progress:
                     console=console)
 
 
-def train_with_progress(out: Path, seed: int, epochs: int, family: str) -> "TrainReport":
-    """Train into ``out``, one progress step per epoch showing the dev scores."""
+def train_with_progress(out: Path, seed: int, epochs: int, family: str, extra: list | None = None) -> "TrainReport":
+    """Train into ``out`` (with ``extra`` samples), one progress step per epoch showing the dev scores."""
     from classify.train import train as run_training
 
     with progress_bar() as progress:
@@ -43,7 +43,7 @@ def train_with_progress(out: Path, seed: int, epochs: int, family: str) -> "Trai
             shown = " ".join(f"{head} {score:.3f}" for head, score in scores.items())
             progress.update(task, advance=1, description=f"training (dev macro-F1: {shown})")
 
-        return run_training(out, seed=seed, epochs=epochs, on_epoch=on_epoch, name=family)
+        return run_training(out, seed=seed, epochs=epochs, on_epoch=on_epoch, name=family, extra=extra or ())
 
 
 def describe_training(report: "TrainReport") -> str:
@@ -72,15 +72,24 @@ def publish_model(app: "App", directory: Path) -> str:
 @click.option("--family", type=click.Choice(FAMILIES), default=None, help="Model family (default: hashed).")
 @click.option("--publish/--no-publish", default=True, show_default=True,
               help="Write the model to the object store as a new version and make it the latest.")
+@click.option("--corrections", type=click.Path(exists=True, dir_okay=False, path_type=Path), default=None,
+              help="People's checked decisions (`intake corrections export`), weighted above generated examples.")
+@click.option("--corrections-weight", default=5, show_default=True, help="How many generated examples one counts as.")
 @click.pass_obj
-def train(app: "App", out: Path | None, seed: int, epochs: int | None, family: str | None, publish: bool) -> None:
-    """Train, calibrate and publish the topic, complexity and urgency classifier."""
+def train(app: "App", out: Path | None, seed: int, epochs: int | None, family: str | None, publish: bool,
+          corrections: Path | None, corrections_weight: int) -> None:
+    """Train, calibrate and publish the classifier on the generated corpus (and people's corrections)."""
     from classify.architectures import DEFAULT
+    from classify.corrections import read_corrections
     from classify.train import EPOCHS
 
+    extra = read_corrections(corrections, corrections_weight) if corrections else []
+    if corrections:
+        console.print(f"{len(extra) // max(1, corrections_weight)} corrected example(s), each weighing "
+                      f"{corrections_weight}")
     directory = out or default_model_dir(app.settings.data_dir)
     shutil.rmtree(directory, ignore_errors=True)  # a half-built model never mixes with an older one
-    report = train_with_progress(directory, seed, epochs or EPOCHS, family or DEFAULT)
+    report = train_with_progress(directory, seed, epochs or EPOCHS, family or DEFAULT, extra)
     console.print(describe_training(report))
     if publish:
         console.print(f"published {publish_model(app, directory)} to {app.store.url}")

@@ -80,6 +80,10 @@ main.add_command(case)
 main.add_command(member)
 main.add_command(quarantine)
 
+from cli.review import corrections_group  # noqa: E402  (adds its commands to `intake case`)
+
+main.add_command(corrections_group, name="corrections")
+
 from cli.classify import eval_command, model_group, train  # noqa: E402
 
 main.add_command(train)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 from typing import Annotated, Any, Literal
@@ -10,7 +9,7 @@ from typing import Annotated, Any, Literal
 from pydantic import BaseModel, ConfigDict, SecretStr, field_validator, model_validator
 from pydantic_settings import NoDecode
 
-from intake.settings import Section, is_loopback
+from intake.settings import Section, is_loopback, json_objects
 
 
 class ImapMailbox(BaseModel):
@@ -74,12 +73,7 @@ class ImapSettings(Section):
     @field_validator("imap_mailboxes", mode="before")
     @classmethod
     def _json_list(cls, value: Any) -> Any:
-        if isinstance(value, str):
-            try:
-                value = json.loads(value)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"must be a JSON list of objects: {exc}") from None
-        return [value] if isinstance(value, dict) else value
+        return json_objects(value)
 
     @field_validator("imap_mailboxes")
     @classmethod

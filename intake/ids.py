@@ -20,6 +20,7 @@ ITEM_STEPS: dict[str, int] = {
     "received": 1, "opened": 2, "linked": 2, "captured": 3, "classified": 4, "routed": 5,
     "dispatched": 6, "acknowledged": 7, "ack-skipped": 7, "suggested-answer": 8,
 }
+CASE_STEP = 6  # an item's case-level decisions: after its own steps (1-5), before its acknowledgement (7)
 _ITEM_EVENT = re.compile(r"^(?P<envelope>env-[0-9a-f]{24})-(?P<step>\d+)-(?P<kind>[\w:.-]+)$")
 
 
@@ -42,6 +43,21 @@ def item_event_id(envelope_id_: str, kind: str) -> str:
     return f"{envelope_id_}-{ITEM_STEPS.get(kind, 9)}-{kind}"
 
 
+def case_event_id(envelope_id_: str, kind: str) -> str:
+    """The id of a case-level change an item caused (``rerouted``, ``escalated``, ``kept``...)."""
+    return f"{envelope_id_}-{CASE_STEP}-{kind}"
+
+
+def caused_by(event_id: str, envelope_id_: str) -> bool:
+    """Whether ``event_id`` is a case-level change the item ``envelope_id_`` caused."""
+    return event_id.startswith(f"{envelope_id_}-{CASE_STEP}-") and not event_id.endswith("-dispatched")
+
+
+def link_event_id(envelope_id_: str, kind: str) -> str:
+    """The id of an event about how an item was linked (``related``, ``link-warning``...)."""
+    return f"{envelope_id_}-{ITEM_STEPS['linked']}-{kind}"
+
+
 def item_of_event(event_id: str) -> str | None:
     """The envelope id an item event belongs to, or None for a case-level event."""
     match = _ITEM_EVENT.match(event_id)
@@ -51,6 +67,12 @@ def item_of_event(event_id: str) -> str | None:
 def action_event_id(at: datetime) -> str:
     """The id of an event a person or a command adds (assign, close, reopen, note...): unique, time-ordered."""
     return f"{at.strftime('%Y%m%dT%H%M%S%f')}-{uuid.uuid4().hex[:8]}"
+
+
+def op_event_id(op: str, kind: str, case_id: str = "") -> str:
+    """The id of an event one person's action writes, from the action's token (a form's or a command's):
+    a retried action (a form sent twice) writes the same id again, so it is recorded once."""
+    return f"op-{_digest(op, case_id)[:20]}-{kind}"
 
 
 def quarantine_item(stage: str, subject: str) -> str:

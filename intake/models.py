@@ -89,6 +89,9 @@ class PageCapture(Model):
     confidence: float | None = None
     rotation: int = 0  # degrees turned clockwise before OCR
     skew: float = 0.0  # degrees levelled before OCR
+    # OCR'd upright pages: each word's (start, end) in ``text`` and its box (left, top, right, bottom) as fractions
+    # of the scanned page's width and height, so a field's box can be drawn on the page image at any size
+    boxes: tuple[tuple[int, int, float, float, float, float], ...] = ()
 
 
 class DocumentCapture(Model):
@@ -222,9 +225,12 @@ class Case(Model):
 
 
 def _apply(state: dict[str, Any], event: CaseEvent) -> None:
-    """Apply one event's ``data['set']`` to the folded state."""
+    """Apply one event's ``data['set']`` to the folded state, and the items it brings in or takes out."""
     if event.envelope_id:
         state["items"].append(event.envelope_id)
+    state["items"].extend(event.data.get("items_in", ()))
+    gone = set(event.data.get("items_out", ()))  # moved to another case: still in this history, no longer an item
+    state["items"][:] = [i for i in state["items"] if i not in gone]
     changes = event.data.get("set", {})
     for key, value in changes.items():
         if key in Case.model_fields and key not in {"id", "items", "events"}:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import contextvars
 import ipaddress
+import json
 import os
 import re
 import tomllib
@@ -33,6 +34,16 @@ SECRET_WORDS = ("password", "secret", "key", "users", "mailboxes")
 _environ: contextvars.ContextVar[Mapping[str, str] | None] = contextvars.ContextVar("intake_environ", default=None)
 
 CommaList = Annotated[tuple[str, ...], NoDecode]
+
+
+def json_objects(value: Any) -> Any:
+    """A list of objects given as JSON text (an environment variable) or already as a list (the file)."""
+    if isinstance(value, str):
+        try:
+            value = json.loads(value)
+        except json.JSONDecodeError as exc:
+            raise ValueError(f"must be a JSON list of objects: {exc}") from None
+    return [value] if isinstance(value, dict) else value
 
 
 class _MappingEnv(EnvSettingsSource):

@@ -19,3 +19,6 @@ COMPLEXITIES: tuple[str, ...] = get_args(Complexity)
 URGENCIES: tuple[str, ...] = get_args(Urgency)  # from the least to the most urgent
 STATUSES = ("open", "assigned", "in_progress", "waiting_member", "closed", "screened")
 WAITING_STATUSES = frozenset({"open", "assigned", "in_progress", "waiting_member"})
+SCREENING_REASONS = ("auto-reply", "bounce", "empty", "unreadable")
+# reasons that set an item aside with no answer due; an unreadable letter still needs a person
+SCREENED_OUT = frozenset({"auto-reply", "bounce", "empty"})

@@ -34,6 +34,8 @@ ROUTED = Counter("intake_routed", "Items routed, per team", ["team"])
 SCREENED = Counter("intake_screened", "Items screened out (auto-replies, bounces...), per reason", ["reason"])
 # no per-key label: /metrics is unauthenticated and key hashes are not for the public
 WEB_RATE_LIMITED = Counter("intake_web_rate_limited", "Web requests refused (429) over an API key's rate limit")
+# no user or address label, for the same reason: the reason only (bad_credentials, throttled, stale_form)
+LOGINS_REFUSED = Counter("intake_dashboard_logins_refused", "Dashboard sign-ins refused, per reason", ["reason"])
 
 
 def item_received(channel: str) -> None:
@@ -44,6 +46,11 @@ def item_received(channel: str) -> None:
 def rate_limited() -> None:
     """Count one web request refused over its API key's rate limit."""
     WEB_RATE_LIMITED.inc()
+
+
+def login_refused(reason: str) -> None:
+    """Count one dashboard sign-in refused: ``bad_credentials``, ``throttled`` or ``stale_form``."""
+    LOGINS_REFUSED.labels(reason).inc()
 
 
 def captured(capture: Capture) -> None:

@@ -21,6 +21,7 @@ from outbound.answers import is_simple, suggest_answer, suggestion_event_id, wri
 from outbound.config import OutboundConfig
 from outbound.events_out import EventDelivery, EventSink
 from outbound.templates import Templates
+from storage.case_update import moved_case
 from storage.records import Records
 
 
@@ -55,12 +56,15 @@ class OutboundHandler:
         try:
             envelope = self.records.envelope(str(envelope_id))
             classification, route = self.records.decision(envelope.id)
+            case = self.records.case(case_id)  # the member is told the case's team and deadline, not the item's
+            route = route.model_copy(update={"team": case.team or route.team, "deadline": case.deadline})
             return AckItem(case_id, envelope, self.records.capture(envelope.id), classification, route)
         except NotFound as exc:
             raise PermanentError("recorded item incomplete in the store", envelope_id=str(envelope_id)[:60]) from exc
 
     def _item(self, case_id: str, item: AckItem) -> None:
-        if self.records.item_event(case_id, item.envelope.id, ids.item_event_id(item.envelope.id, "opened")):  # the case's opener
+        opener = self.records.item_event(case_id, item.envelope.id, ids.item_event_id(item.envelope.id, "opened"))
+        if opener or moved_case(self.records.case(case_id), item.envelope.id):  # opened it, or moved it
             self.acknowledge(item)
         if is_simple(item.classification):
             self._suggest(case_id, item)

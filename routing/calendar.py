@@ -1,9 +1,10 @@
 """Deadlines in working days (French public holidays skipped) or calendar days.
 
-Holidays are computed, not listed, so the calendar never runs out: the
-eleven national holidays of metropolitan France, including the three
-that move with Easter (Easter Monday, Ascension Thursday, Whit Monday).
-Alsace-Moselle's two extra days (Good Friday, 26 December) are left out.
+The holidays are the maintained ``holidays`` package's: the eleven national
+holidays of metropolitan France, the three that move with Easter included,
+and, for a site that names its subdivision (``calendar: {subdivision: ...}``
+in the rules file), the local ones: Alsace (``6AE``) and Moselle (``57``)
+add Good Friday and 26 December, the overseas departments their own days.
 """
 
 from __future__ import annotations
@@ -11,49 +12,36 @@ from __future__ import annotations
 from datetime import date, timedelta
 from functools import lru_cache
 
-FIXED_HOLIDAYS = {
-    (1, 1): "Jour de l'an", (5, 1): "Fête du Travail", (5, 8): "Victoire 1945",
-    (7, 14): "Fête nationale", (8, 15): "Assomption", (11, 1): "Toussaint",
-    (11, 11): "Armistice 1918", (12, 25): "Noël",
-}
-EASTER_OFFSETS = {1: "Lundi de Pâques", 39: "Ascension", 50: "Lundi de Pentecôte"}
+import holidays
+from dateutil.easter import easter
+
+SUBDIVISIONS: tuple[str, ...] = tuple(holidays.France.subdivisions) + tuple(holidays.France.subdivisions_aliases)
 
 
 def easter_sunday(year: int) -> date:
-    """Gregorian Easter Sunday (anonymous Gregorian algorithm, Meeus/Jones/Butcher)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    g = (8 * b + 13) // 25
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7  # noqa: E741 (the algorithm's own name)
-    m = (a + 11 * h + 19 * l) // 433
-    month = (h + l - 7 * m + 90) // 25
-    return date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+    """Gregorian Easter Sunday (python-dateutil, which ``holidays`` uses too)."""
+    return easter(year)
 
 
-@lru_cache(maxsize=64)
-def french_holidays(year: int) -> dict[date, str]:
-    """The public holidays of metropolitan France in ``year``, by date."""
-    holidays = {date(year, month, day): name for (month, day), name in FIXED_HOLIDAYS.items()}
-    easter = easter_sunday(year)
-    holidays.update({easter + timedelta(days=n): name for n, name in EASTER_OFFSETS.items()})
-    return holidays
+@lru_cache(maxsize=256)
+def french_holidays(year: int, subdivision: str | None = None) -> dict[date, str]:
+    """The public holidays of France in ``year`` (of ``subdivision`` too, if given), by date, named in French."""
+    return dict(holidays.France(years=year, subdiv=subdivision, language="fr"))
 
 
-def is_working_day(day: date) -> bool:
-    """Monday to Friday and not a French public holiday."""
-    return day.weekday() < 5 and day not in french_holidays(day.year)
+def is_working_day(day: date, subdivision: str | None = None) -> bool:
+    """Monday to Friday and not a French public holiday (of ``subdivision`` too, if given)."""
+    return day.weekday() < 5 and day not in french_holidays(day.year, subdivision)
 
 
-def add_working_days(start: date, days: int) -> date:
+def add_working_days(start: date, days: int, subdivision: str | None = None) -> date:
     """The ``days``-th working day after ``start`` (``start`` itself when days is 0)."""
     if days < 0:
         raise ValueError(f"days must be >= 0, got {days}")
     current = start
     for _ in range(days):
         current += timedelta(days=1)
-        while not is_working_day(current):
+        while not is_working_day(current, subdivision):
             current += timedelta(days=1)
     return current
 
@@ -63,6 +51,8 @@ def add_calendar_days(start: date, days: int) -> date:
     return start + timedelta(days=days)
 
 
-def deadline(start: date, days: int, kind: str) -> date:
+def deadline(start: date, days: int, kind: str, subdivision: str | None = None) -> date:
     """The due date ``days`` working or calendar days after ``start``."""
-    return add_working_days(start, days) if kind == "working" else add_calendar_days(start, days)
+    if kind == "working":
+        return add_working_days(start, days, subdivision)
+    return add_calendar_days(start, days)

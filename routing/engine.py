@@ -13,7 +13,7 @@ from typing import Any
 from intake.errors import ConfigError
 from intake.models import Capture, Classification, Envelope, Route
 from routing.calendar import deadline
-from routing.rules import Rule, RuleSet
+from routing.rules import Rule, RuleSet, When
 
 
 @dataclass(frozen=True)
@@ -44,7 +44,8 @@ def _urgency(facts: Facts, wanted: Any) -> str | None:
 
 def _screened(facts: Facts, wanted: Any) -> str | None:
     reason = facts.classification.screened
-    if (reason is not None) != wanted:
+    held = reason in wanted if isinstance(wanted, tuple) else (reason is not None) == wanted
+    if not held:
         return None
     return f"screened ({reason})" if reason else "not screened"
 
@@ -73,8 +74,13 @@ CONDITIONS: dict[str, Callable[[Facts, Any], str | None]] = {
 
 def matches(rule: Rule, facts: Facts) -> list[str] | None:
     """Descriptions of the rule's conditions if all hold, else None."""
+    return holds(rule.when, facts)
+
+
+def holds(when: When, facts: Facts) -> list[str] | None:
+    """Descriptions of the conditions if all hold, else None."""
     held = []
-    for name, wanted in rule.when.conditions().items():
+    for name, wanted in when.conditions().items():
         description = CONDITIONS[name](facts, wanted)
         if description is None:
             return None
@@ -106,7 +112,7 @@ def _route(rules: RuleSet, rule: Rule, held: list[str], facts: Facts) -> Route:
     received = facts.envelope.received_at.date()
     return Route(
         team=rule.then.team, queue=f"team.{rule.then.team}", priority=priority,
-        deadline=deadline(received, due.days, due.kind) if due else None,
+        deadline=deadline(received, due.days, due.kind, rules.calendar.subdivision) if due else None,
         deadline_days=due.days if due else None, deadline_kind=due.kind if due else None,
         rule=rule.name, reason=f"rule {rule.name!r}: {why}",
     )

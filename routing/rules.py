@@ -17,11 +17,14 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, ValidationEr
 
 from intake.errors import ConfigError
 from intake.models import Channel, Complexity, Urgency
-from intake.taxonomy import TOPICS
+from intake.taxonomy import SCREENING_REASONS, TOPICS
+from routing.calendar import SUBDIVISIONS
+from routing.case_checks import case_rule_problems
 
 DEFAULT_RULES = Path(__file__).with_name("rules.yaml")
 
 Topic = Literal[TOPICS]  # type: ignore[valid-type]
+ScreenReason = Literal[SCREENING_REASONS]  # type: ignore[valid-type]
 Name = Annotated[str, Field(pattern=r"^[a-z0-9][a-z0-9_-]*$")]
 Loc = tuple[str | int, ...]
 
@@ -35,6 +38,11 @@ def _one_or_many(kind: Any) -> Any:
     return Annotated[tuple[kind, ...], BeforeValidator(_as_tuple)]
 
 
+def _flag_or_reasons(value: Any) -> Any:
+    """``screened`` takes true or false, or one screening reason or a list of them."""
+    return value if value is None or isinstance(value, bool) else _as_tuple(value)
+
+
 class _Model(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
@@ -46,7 +54,7 @@ class When(_Model):
     topic: _one_or_many(Topic) = ()
     complexity: _one_or_many(Complexity) = ()
     urgency: _one_or_many(Urgency) = ()
-    screened: bool | None = None
+    screened: Annotated[bool | tuple[ScreenReason, ...] | None, BeforeValidator(_flag_or_reasons)] = None
     confidence_below: Annotated[float, Field(gt=0, le=1)] | None = None
     has_field: _one_or_many(Name) = ()
     missing_field: _one_or_many(Name) = ()
@@ -71,6 +79,17 @@ class Then(_Model):
     deadline: Deadline | None = None
 
 
+def _as_text(value: Any) -> Any:
+    return value if value is None or isinstance(value, str) else str(value)
+
+
+class CalendarSettings(_Model):
+    """Whose public holidays working days skip: France's, and a subdivision's (Alsace 6AE, Moselle 57...)."""
+
+    # YAML reads 57 (Moselle) as a number: the codes are compared as text
+    subdivision: Annotated[Literal[SUBDIVISIONS] | None, BeforeValidator(_as_text)] = None  # type: ignore[valid-type]
+
+
 class Rule(_Model):
     """One named rule: conditions and decision."""
 
@@ -83,13 +102,37 @@ class Rule(_Model):
         return not self.when.conditions()
 
 
+LinkAction = Literal["join", "review", "related"]
+
+
+class OnDisagreement(_Model):
+    """What an item does when its link to a case disagrees with its own sender or member number."""
+
+    other_member: LinkAction = "related"
+    unknown_sender: LinkAction = "join"
+
+
+class CaseRules(_Model):
+    """How a case is decided again when an item joins it (see routing/README.md)."""
+
+    overriding_topics: _one_or_many(Topic) = ("complaint",)
+    item_only_rules: _one_or_many(Name) = ()
+    held_teams: _one_or_many(Name) = ()
+    escalate_when: list[When] = []
+    reopen_when: list[When] = [When(screened=False)]
+    on_disagreement: OnDisagreement = OnDisagreement()
+    review_team: Name | None = None
+
+
 class RuleSet(_Model):
-    """The whole rules file: teams, urgency boosts, ordered rules."""
+    """The whole rules file: teams, urgency boosts, ordered rules, case rules."""
 
     version: Literal[1] = 1
     teams: Annotated[dict[Name, str], Field(min_length=1)]
     urgency_boost: dict[Urgency, Annotated[int, Field(ge=-9, le=9)]] = {}
+    calendar: CalendarSettings = CalendarSettings()
     rules: Annotated[list[Rule], Field(min_length=1)]
+    case_rules: CaseRules = CaseRules()
 
 
 def load_rules(path: Path | None = None) -> RuleSet:
@@ -114,7 +157,7 @@ def check_rules(rules: RuleSet) -> list[tuple[Loc, str]]:
     last = len(rules.rules) - 1
     if not rules.rules[last].is_catch_all:
         problems.append((("rules", last), "the last rule must be a catch-all (no 'when') so every item gets a team"))
-    return problems
+    return problems + case_rule_problems(rules)
 
 
 def _rule_problems(rules: RuleSet, index: int) -> list[tuple[Loc, str]]:

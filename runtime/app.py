@@ -25,7 +25,7 @@ from outbound import from_settings as outbound_config
 from outbound.config import OutboundConfig
 from outbound.settings import OutboundSettings
 from routing.rules import RuleSet, load_rules
-from runtime.bus import Bus, named_queue
+from runtime.bus import Bus, notice_queue
 from runtime.events import exchange_for
 from runtime.handlers import CaptureHandler, ClassifyHandler, RecordHandler
 from runtime.hooks import CorrelationHook, Hooks, LoggingHook
@@ -92,7 +92,7 @@ class App:
         return ClassifyHandler(self.records, self.rules, model_for(self.settings, self.store))
 
     def _record_handler(self) -> StageHandler:
-        return RecordHandler(self.records, self, self.settings.link_window_days)
+        return RecordHandler(self.records, self, self.settings.link_window_days, rules=self.rules)
 
     def _outbound_handler(self) -> StageHandler:
         return OutboundHandler(self.records, self.outbound, exchange_for(self.bus, self.outbound.events_exchange))
@@ -117,7 +117,7 @@ class App:
 
     def notify(self, queue: str, body: dict[str, Any], priority: int = 0) -> None:
         """Publish a notice on a named queue (``team.<name>``...), durably."""
-        self.bus.publish(named_queue(queue), body, priority=priority)
+        self.bus.publish(notice_queue(queue), body, priority=priority)
 
     def close(self) -> None:
         """Release connections."""

@@ -52,12 +52,14 @@ def team_queue(team: str) -> Queue:
     return Queue(f"team.{team}", TEAM_EXCHANGE, routing_key=team, durable=True, queue_arguments=QUORUM)
 
 
-def named_queue(name: str) -> Queue:
-    """The queue a notice named ``team.<name>`` goes to."""
+def notice_queue(name: str) -> Queue:
+    """A team's queue (``team.<team>``) or a person's (``person.<name>``: the changes of their cases)."""
     kind, _, who = name.partition(".")
-    if kind != "team" or not who:
-        raise ConfigError(f"no notice queue is named {name!r} (expected team.<name>)")
-    return team_queue(who)
+    if kind not in {"team", "person"} or not who:
+        raise ConfigError(f"no notice queue is named {name!r} (expected team.<name> or person.<name>)")
+    if kind == "team":
+        return team_queue(who)
+    return Queue(name, TEAM_EXCHANGE, routing_key=name, durable=True, queue_arguments=QUORUM)
 
 
 class Bus:

@@ -7,7 +7,8 @@ runs that stage at once) and acks only after that.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import partial
 from typing import Any
 
 from capture.context import CaptureContext
@@ -19,9 +20,12 @@ from intake.errors import NotFound, PermanentError
 from intake.models import CaseEvent, Envelope, Route, utcnow
 from intake.pipeline import Next, forward
 from intake.ports import Publisher
-from routing import route
+from routing import load_rules, route
+from routing.case_events import decide_case_events
 from routing.rules import RuleSet
+from storage.case_update import follow_up
 from storage.cases import record_item
+from storage.link_checks import LinkPolicy
 from storage.records import Records
 
 
@@ -78,14 +82,19 @@ class RecordHandler:
     publisher: Publisher
     window_days: int = 30
     stage: str = "record"
+    rules: RuleSet = field(default_factory=load_rules)
 
     def __call__(self, body: dict[str, Any]) -> Next | None:
         envelope = _envelope(self.records, body)
         capture = self.records.capture(envelope.id)
         classification, decision = self.records.decision(envelope.id)
-        case, link = record_item(self.records, envelope, capture, classification, decision, self.window_days)
+        policy = LinkPolicy(**self.rules.case_rules.on_disagreement.model_dump())
+        case, link = record_item(self.records, envelope, capture, classification, decision, self.window_days, policy)
         if link.new:
             self._dispatch(case.id, envelope.id, decision, link.again)
+        else:  # the case moves with its newest item (routing/case_rules.py)
+            follow_up(self.records, case.id, envelope.id, partial(decide_case_events, self.rules),
+                      self.publisher.notify)
         return forward(self.stage, {"case_id": case.id, "envelope_id": envelope.id})
 
     def _dispatch(self, case_id: str, envelope_id: str, decision: Route, again: bool) -> None:

@@ -14,18 +14,20 @@ import random
 import re
 import unicodedata
 import zlib
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
+import phonenumbers
 import reportlab
 from PIL import Image, ImageDraw, ImageFilter, ImageFont
 
 from intake.refs import make_case_ref
 from samples import wording as W
+from samples import wrapping
 from samples.wording import (
     format_eur,
     french_date,
@@ -40,6 +42,7 @@ from samples.wording import (
 TOPICS = W.TOPICS
 __all__ = [
     "TOPICS", "FONT_FAMILIES", "AmountLine", "LetterSpec", "make_letter", "render_letter", "ground_truth_fields",
+    "wrapped_truth_fields",
     "french_date", "format_eur", "iban_is_valid", "make_iban", "group_iban", "phone_e164",
 ]
 NBSP = "\u00a0"
@@ -97,6 +100,8 @@ class LetterSpec:
     layout: str = "left"
     letterhead: bool = False
     font: str = "dejavu-sans"
+    wrapped: tuple[str, ...] = ()  # kinds whose value is written in ``wrap_text`` instead of its usual place
+    wrap_text: str = ""  # running text holding those values, each cut by a newline where a line ends
 
     @property
     def city(self) -> str:
@@ -118,17 +123,23 @@ class _Person(NamedTuple):
     email: str | None
 
 
-def make_letter(seed: int, topic: str | None = None) -> LetterSpec:
-    """A varied but deterministic letter: the same seed always gives the same letter."""
+def make_letter(seed: int, topic: str | None = None, wrap_share: float = wrapping.WRAP_SHARE) -> LetterSpec:
+    """A varied but deterministic letter: the same seed always gives the same letter.
+
+    ``wrap_share`` of the letters cut some of their values at a line end (``samples/wrapping.py``);
+    1.0 makes every letter cut every value it can, 0.0 none.
+    """
     rng = random.Random(seed)
     topic = topic or rng.choice(TOPICS)
     if topic not in TOPICS:
         raise ValueError(f"unknown topic {topic!r}; expected one of {TOPICS}")
     person, register = _person(rng), rng.choice(("formal", "plain"))
     content, identifiers = _content(rng, topic, register, person), _identifiers(rng, seed, topic)
-    return LetterSpec(sender_name=person.name, address=person.address, phone=person.phone, email=person.email,
+    spec = LetterSpec(sender_name=person.name, address=person.address, phone=person.phone, email=person.email,
                       topic=topic, register=register, **content, **identifiers, **_looks(rng, topic, register),
                       **_social_security(random.Random(f"nir-{seed}"), topic, person.gender))
+    # a generator of its own, so that wrapping values left every other draw of a seed as it was
+    return replace(spec, **wrapping.wrap(spec, random.Random(f"wrap-{seed}"), wrap_share))
 
 
 def _social_security(rng: random.Random, topic: str, gender: str) -> dict:
@@ -192,10 +203,22 @@ def _address(rng: random.Random) -> tuple[str, ...]:
 
 
 def _phone(rng: random.Random) -> str:
-    digits = rng.choice(("06", "07", "04")) + "".join(rng.choice("0123456789") for _ in range(8))
+    digits = _in_service(rng.choice(("06", "07", "04")) + "".join(rng.choice("0123456789") for _ in range(8)))
     pairs = [digits[i : i + 2] for i in range(0, 10, 2)]
     style = rng.randrange(3)
     return f"+33 {digits[1]} " + " ".join(pairs[1:]) if style == 2 else (" ", ".")[style].join(pairs)
+
+
+def _in_service(digits: str) -> str:
+    """The number moved into a range in service (phonenumbers' metadata) by its third digit, with no new draw.
+
+    One drawn number in six was in no allocated range (070, 0400, 0690...), which no member writes.
+    """
+    for shift in range(10):
+        number = digits[:2] + str((int(digits[2]) + shift) % 10) + digits[3:]
+        if phonenumbers.is_valid_number(phonenumbers.parse(number, "FR")):
+            return number
+    return digits
 
 
 def _amounts(rng: random.Random, topic: str) -> tuple[AmountLine, ...]:
@@ -244,6 +267,14 @@ def ground_truth_fields(spec: LetterSpec) -> dict[str, list[str]]:
         "nir": _some(spec.nir),
         "person": [spec.sender_name],
     }
+
+
+def wrapped_truth_fields(spec: LetterSpec) -> dict[str, list[str]]:
+    """The normalized values the letter cuts at a line end, by kind (the total for amounts, the letter's date)."""
+    truth = ground_truth_fields(spec)
+    special = {"amount": [f"{spec.total_cents // 100}.{spec.total_cents % 100:02d}"],
+               "date": [spec.letter_date.isoformat()]}
+    return {kind: special.get(kind, truth[kind]) for kind in spec.wrapped}
 
 
 # -- Layout and rendering ---------------------------------------------------------------------
@@ -295,7 +326,11 @@ def _fonts(family: str, pt: float, dpi: int) -> dict[str, ImageFont.FreeTypeFont
 
 
 def _wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
-    """Greedy word wrap by font metrics; dates, amounts and IBANs are never split."""
+    """Greedy word wrap by font metrics; a newline ends a line; dates, amounts and IBANs are not split otherwise."""
+    return [line for piece in text.split("\n") for line in _wrap_piece(piece, font, width)]
+
+
+def _wrap_piece(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     lines, current = [], ""
     for word in _GLUE.sub(lambda m: m.group().replace(" ", NBSP), text).split(" "):
         trial = f"{current} {word}".strip()
@@ -320,7 +355,8 @@ def _at_block(lines: list[_Line], fonts: dict, page: _Page) -> list[_Line]:
 
 
 def _sender(spec: LetterSpec, fonts: dict, page: _Page) -> list[_Line]:
-    contact = [t for t in (spec.phone and f"Tél. : {spec.phone}", spec.email and f"Courriel : {spec.email}") if t]
+    phone, email = (None if kind in spec.wrapped else getattr(spec, kind) for kind in ("phone", "email"))
+    contact = [t for t in (phone and f"Tél. : {phone}", email and f"Courriel : {email}") if t]
     if spec.letterhead:
         texts = (" - ".join(spec.address), *([" - ".join(contact)] if contact else []))
         body = [row for t in texts for row in _wrapped(t, fonts, page, gap=0.0, align="center")]
@@ -336,17 +372,22 @@ def _recipient(spec: LetterSpec, fonts: dict, page: _Page) -> list[_Line]:
 
 
 def _references(spec: LetterSpec) -> list[_Line]:
-    texts = (f"N° adhérent : {spec.member_number}", spec.policy_number and f"Contrat n° {spec.policy_number}",
-             spec.case_ref and f"Réf. dossier : {spec.case_ref}",
-             spec.nir and f"N° de sécurité sociale : {group_nir(spec.nir) if spec.nir_grouped else spec.nir}")
-    return [_Line(t, gap=1.0 if i == 0 else 0.0) for i, t in enumerate(t for t in texts if t)]
+    texts = {"member_number": f"N° adhérent : {spec.member_number}",
+             "policy_number": spec.policy_number and f"Contrat n° {spec.policy_number}",
+             "case_ref": spec.case_ref and f"Réf. dossier : {spec.case_ref}",
+             "nir": spec.nir and f"N° de sécurité sociale : {group_nir(spec.nir) if spec.nir_grouped else spec.nir}"}
+    kept = [t for kind, t in texts.items() if t and kind not in spec.wrapped]
+    return [_Line(t, gap=1.0 if i == 0 else 0.0) for i, t in enumerate(kept)]
 
 
 def _table(spec: LetterSpec) -> list[_Line]:
-    rows = [_Line(a.label, "body", "indent", 0.5 if i == 0 else 0.0, format_eur(a.cents))
-            for i, a in enumerate(spec.amounts)]
-    total = [_Line("Total", "bold", "indent", 0.0, format_eur(spec.total_cents))] if len(rows) > 1 else []
-    iban = [_Line(f"IBAN : {group_iban(spec.iban)}", "body", "indent", 0.5)] if spec.iban else []
+    # a total written in running text leaves the table (a lone amount is that total: no table then)
+    amounts = spec.amounts if "amount" not in spec.wrapped or len(spec.amounts) > 1 else ()
+    rows = [_Line(a.label, "body", "indent", 0.5 if i == 0 else 0.0, format_eur(a.cents)) for i, a in enumerate(amounts)]
+    with_total = len(rows) > 1 and "amount" not in spec.wrapped
+    total = [_Line("Total", "bold", "indent", 0.0, format_eur(spec.total_cents))] if with_total else []
+    iban = [_Line(f"IBAN : {group_iban(spec.iban)}", "body", "indent", 0.5)] if spec.iban and "iban" not in spec.wrapped \
+        else []
     return rows + total + iban
 
 
@@ -354,9 +395,10 @@ def _layout(spec: LetterSpec, fonts: dict, page: _Page) -> list[_Line]:
     para = lambda texts: [line for t in texts for line in _wrapped(t, fonts, page)]  # noqa: E731
     lines = _sender(spec, fonts, page) + _recipient(spec, fonts, page)
     dateline = _Line(f"{spec.city}, le {french_date(spec.letter_date)}", align="right", gap=1.2)
-    lines += [dateline, *_references(spec)]
+    lines += [*([dateline] if "date" not in spec.wrapped else []), *_references(spec)]
     lines += _wrapped(f"Objet : {spec.subject}", fonts, page, "bold", 1.0) + [_Line(spec.salutation, gap=1.0)]
     lines += para(spec.paragraphs[: spec.table_after]) + _table(spec) + para(spec.paragraphs[spec.table_after :])
+    lines += para([spec.wrap_text] if spec.wrap_text else [])
     lines += para([spec.closing]) + [_Line(spec.sender_name, "italic", "at", 1.5, x=page.width * 0.55)]
     return lines + ([_Line(spec.attachments, gap=1.5)] if spec.attachments else [])
 

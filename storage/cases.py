@@ -10,27 +10,35 @@ from collections import Counter
 
 from intake import ids
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Route
+from intake.taxonomy import SCREENED_OUT
+from storage.link_checks import LinkPolicy, checked_link, link_events, other_case_event
 from storage.linking import Link, LinkInput, find_case
 from storage.records import Records
 
 
 def record_item(records: Records, envelope: Envelope, capture: Capture, classification: Classification,
-                route: Route, window_days: int = 30) -> tuple[Case, Link]:
+                route: Route, window_days: int = 30, policy: LinkPolicy = LinkPolicy()) -> tuple[Case, Link]:
     """Link the item to its case, write its events, return the case and the link."""
-    link = find_case(records, LinkInput(envelope, capture, classification, window_days))
+    item = LinkInput(envelope, capture, classification, window_days)
+    link = checked_link(records, item, find_case(records, item), policy)
     records.index_put("envelope", envelope.id, link.case_id)
-    events = item_events(link, envelope, capture, classification, route)
+    events = item_events(link, envelope, capture, classification, route) + link_events(link, envelope)
     records.append_item_events(link.case_id, envelope.id, events)
+    if (related := other_case_event(link, envelope)) is not None:
+        records.append_event(related)
     # a case this item just opened has only these events until the indexes below let other items find it
     case = records.write_snapshot(link.case_id, events if link.new and not link.again else None)
-    _index(records, envelope, capture, link.case_id)
+    _index(records, envelope, capture, link)
     return case, link
 
 
-def _index(records: Records, envelope: Envelope, capture: Capture, case_id: str) -> None:
+def _index(records: Records, envelope: Envelope, capture: Capture, link: Link) -> None:
+    case_id = link.case_id
     message_id = envelope.headers.get("message-id")
     if message_id:
         records.index_put("thread", message_id.strip(), case_id)
+    if "other_member" in link.evidence.get("disagreements", ()):
+        return  # another member's item kept in this case: not in that member's 360° view
     for member in capture.values("member_number")[:1]:
         records.add_member_case(member, case_id)
 
@@ -43,7 +51,8 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
                          kind=kind, summary=summary, envelope_id=envelope.id, data=data)
 
     members = capture.values("member_number")
-    status = "screened" if classification.screened else "open"
+    # an unreadable item is screened but stays open: a person must look at it
+    status = "screened" if classification.screened in SCREENED_OUT else "open"
     opening = {"channel": envelope.channel, "subject": envelope.subject, "member": members[0] if members else None,
                "status": status}
     decided = {"topic": classification.topic, "complexity": classification.complexity,
@@ -54,7 +63,7 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
         event("received", envelope.received_at, f"connector:{envelope.source}",
               f"{envelope.channel} received via {envelope.source}", source_id=envelope.source_id),
         event("opened" if link.new else "linked", envelope.received_at, "worker:record", link.reason,
-              **({"set": opening} if link.new else {})),
+              **({"set": opening} if link.new else {}), **({"evidence": link.evidence} if link.evidence else {})),
         event("captured", capture.at, "worker:capture", _capture_summary(capture),
               language=capture.language, fields=len(capture.fields)),
         event("classified", classification.at, "worker:classify", "; ".join(classification.reasons) or "no cue",

@@ -29,9 +29,13 @@ class InvalidTransition(PermanentError):
 
 
 def change_status(records: Records, case_id: str, status: str, actor: str, note: str = "",
-                  at: datetime | None = None, **changes: str | None) -> Case:
-    """Move a case to ``status`` (with e.g. ``assignee`` or ``outcome``) and return it."""
+                  at: datetime | None = None, op: str | None = None, **changes: str | None) -> Case:
+    """Move a case to ``status`` (with e.g. ``assignee`` or ``outcome``) and return it.
+
+    ``op`` is the action's token (a form's): the same token again changes nothing."""
     case = records.case(case_id)
+    if op and records.event(case_id, ids.op_event_id(op, _kind(status), case_id)):
+        return case
     if status not in TRANSITIONS.get(case.status, frozenset()):
         raise InvalidTransition(f"a {case.status} case cannot become {status}", case_id=case_id)
     when = at or utcnow()
@@ -43,26 +47,28 @@ def change_status(records: Records, case_id: str, status: str, actor: str, note:
         fields.update(outcome=None, closed_at=None)
         data["clear"] = True
     event = CaseEvent(
-        id=ids.action_event_id(when), case_id=case_id, at=when, actor=actor,
+        id=ids.op_event_id(op, _kind(status), case_id) if op else ids.action_event_id(when), case_id=case_id,
+        at=when, actor=actor,
         kind=_kind(status), summary=note or _kind(status), data=data,
     )
     records.append_event(event)
     return records.write_snapshot(case_id)
 
 
-def assign(records: Records, case_id: str, assignee: str, actor: str, note: str = "") -> Case:
+def assign(records: Records, case_id: str, assignee: str, actor: str, note: str = "", op: str | None = None) -> Case:
     """Give the case to a person."""
-    return change_status(records, case_id, "assigned", actor, note or f"assigned to {assignee}", assignee=assignee)
+    return change_status(records, case_id, "assigned", actor, note or f"assigned to {assignee}", op=op,
+                         assignee=assignee)
 
 
-def close(records: Records, case_id: str, outcome: str, actor: str, note: str = "") -> Case:
+def close(records: Records, case_id: str, outcome: str, actor: str, note: str = "", op: str | None = None) -> Case:
     """Close the case with its outcome."""
-    return change_status(records, case_id, "closed", actor, note or f"closed: {outcome}", outcome=outcome)
+    return change_status(records, case_id, "closed", actor, note or f"closed: {outcome}", op=op, outcome=outcome)
 
 
-def reopen(records: Records, case_id: str, actor: str, note: str) -> Case:
+def reopen(records: Records, case_id: str, actor: str, note: str, op: str | None = None) -> Case:
     """Reopen a closed case; the reason is required."""
-    return change_status(records, case_id, "open", actor, note)
+    return change_status(records, case_id, "open", actor, note, op=op)
 
 
 def time_to_close(case: Case) -> timedelta | None:

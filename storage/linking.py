@@ -8,7 +8,7 @@ the same member wrote on the same topic within the window; else a new case.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import timedelta
 
 from intake import ids
@@ -25,6 +25,7 @@ class Link:
     new: bool
     reason: str
     again: bool = False
+    evidence: dict = field(default_factory=dict)  # how it was found, how strong (storage/link_checks.py)
 
 
 @dataclass(frozen=True)
@@ -45,21 +46,23 @@ def _already_recorded(records: Records, item: LinkInput) -> Link | None:
         return None
     new = case_id == own_case_ref(item.envelope)
     first = records.item_event(case_id, item.envelope.id, ids.item_event_id(item.envelope.id, "opened" if new else "linked"))
-    return Link(case_id, new, first.summary if first else "already recorded (redelivery)", again=True)
+    return Link(case_id, new, first.summary if first else "already recorded (redelivery)", again=True,
+                evidence=first.data.get("evidence", {}) if first else {})
 
 
 def _by_thread(records: Records, item: LinkInput) -> Link | None:
     for message_id in item.envelope.thread_ids:
         case_id = records.index_get("thread", message_id)
         if case_id:
-            return Link(case_id, False, f"reply in the e-mail thread of {message_id}")
+            return Link(case_id, False, f"reply in the e-mail thread of {message_id}",
+                        evidence={"by": "thread", "value": message_id})
     return None
 
 
 def _by_case_reference(records: Records, item: LinkInput) -> Link | None:
     for ref in item.capture.values("case_ref"):
         if records.case_exists(ref):
-            return Link(ref, False, f"quotes the case reference {ref}")
+            return Link(ref, False, f"quotes the case reference {ref}", evidence={"by": "case_ref", "value": ref})
     return None
 
 
@@ -75,7 +78,8 @@ def _by_member_and_topic(records: Records, item: LinkInput) -> Link | None:
             continue
         recent = abs(item.envelope.received_at - case.opened_at) <= window
         if case.topic == item.classification.topic and case.status not in {"closed", "screened"} and recent:
-            return Link(case_id, False, f"same member, same topic ({case.topic}) within {item.window_days} days")
+            return Link(case_id, False, f"same member, same topic ({case.topic}) within {item.window_days} days",
+                        evidence={"by": "member_topic", "value": case.topic})
     return None
 
 

@@ -14,6 +14,7 @@
     index/member/<member>/<case_id>         the member's cases
     quarantine/<item>--<time>.json          items that could not be processed, with the reason
     quarantine-released/<entry_id>.json     entries taken out of quarantine (retried), for the record
+    access/<case_id>/<time>-<random>.json   who viewed a case or its documents (storage/access.py)
 
 Events are never rewritten in place: each event, or each item's batch of
 events, has its own key, so concurrent writers to one case cannot lose each
@@ -188,6 +189,10 @@ class Records:
     def add_member_case(self, member: str, case_id: str) -> None:
         """Record that ``member`` has ``case_id``."""
         self.store.put(f"index/member/{_safe(member)}/{case_id}", b"", "text/plain")
+
+    def remove_member_case(self, member: str, case_id: str) -> None:
+        """Forget that ``member`` has ``case_id`` (a corrected member number, an item moved away)."""
+        self.store.delete(f"index/member/{_safe(member)}/{case_id}")
 
     def member_cases(self, member: str) -> list[str]:
         """The case ids of one member."""

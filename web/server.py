@@ -1,8 +1,10 @@
 """Web forms over HTTP (FastAPI): ``POST /v1/submissions`` answers 202 with a
 tracking id once the item is stored and queued; ``GET /v1/submissions/{id}``
 tells where it is; ``GET /`` is a minimal French self-service form. The same
-app serves the operations dashboard (``/dashboard``, see web/dashboard)
-and the Prometheus metrics (``/metrics``, see intake/telemetry.py and runtime/metrics.py).
+app serves the operations dashboard (``/dashboard``, see web/dashboard); the Prometheus
+metrics (``/metrics``), the spec and its docs are on the internal port (web/internal.py).
+Every answer carries the security headers (web/security.py); an unexpected error is a
+500 page without personal data in the logs (web/errors.py).
 
 Clients authenticate with ``X-API-Key`` (keys kept as SHA-256, compared with
 ``hmac.compare_digest``); each key may make ``web_rate_limit`` requests a minute,
@@ -41,9 +43,14 @@ from runtime.metrics import BacklogCollector, QueueDepths, exposition
 from web.dashboard.auth import DashboardUser, access_from
 from web.dashboard.routes import install as install_dashboard
 from web.dashboard.stats import today
+from web.dashboard.throttle import LoginThrottle
+from web.errors import add_error_boundary
+from web.internal import internal_app
 from web.limits import BodyLimit, BodyTooLarge, spend, too_large, unavailable
 from web.pages import CLOSED, PAGE, RECEIVED
 from web.ratelimit import RateLimiter
+from web.security import secure
+from web.serving import serve_until
 from web.settings import WebSettings
 from web.spec import MAX_FILES, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
 
@@ -107,13 +114,21 @@ class Intake:
         eid, records = record["envelope_id"], self.app.records
         found = dict(tracking_id=tracking, envelope_id=eid)
         if case_id := records.index_get("envelope", eid):
-            return Whereabouts(**found, status="recorded", case_id=case_id, team=self._team(eid))
+            team = self._case_team(case_id) or self._team(eid)
+            return Whereabouts(**found, status="recorded", case_id=case_id, team=team)
         if self.app.store.exists(f"decisions/{eid}.json"):
             return Whereabouts(**found, status="routed", team=self._team(eid))
         if stage := next((s for s in STAGES if records.quarantine_entries(ids.quarantine_item(s, eid))), None):
             return Whereabouts(**found, status="quarantined", stage=stage)
         status = "captured" if self.app.store.exists(f"captures/{eid}.json") else "received"
         return Whereabouts(**found, status=status)
+
+    def _case_team(self, case_id: str) -> str | None:
+        """The team the case is with now (a later item may have moved it), None while it is being written."""
+        try:
+            return self.app.records.case(case_id).team
+        except NotFound:
+            return None
 
     def _team(self, envelope_id: str) -> str | None:
         try:
@@ -142,20 +157,23 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
     intake = Intake(app, s.web_api_keys if api_keys is None else api_keys,
                     s.web_public_form if public_form is None else public_form,
                     limiter or RateLimiter(s.web_rate_limit, s.web_rate_burst))
-    api = FastAPI(title="intake: web submissions", version="1", description=__doc__)
+    api = FastAPI(title="intake: web submissions", version="1", description=__doc__, openapi_url=None)
     api.add_middleware(BodyLimit, max_bytes=max_bytes or s.web_max_bytes)
+    add_error_boundary(api)
+    secure(api, s.web_trusted_proxies)
     api.add_exception_handler(BodyTooLarge, too_large)
     api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
     dashboard = install_dashboard(api, app, access_from(s, users, session_secret), intake.lock,
-                                  cache_seconds)
+                                  cache_seconds, LoginThrottle.from_settings(s))
     core = app.settings
     collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
                                  lambda: dashboard.reader.snapshot().cases, today, utcnow)
 
-    @api.get("/metrics", include_in_schema=False)
     def metrics() -> Response:
         """Prometheus metrics: this process's counters and the backlog gauges."""
         return Response(exposition(collector), media_type=METRICS_TYPE)
+
+    api.state.internal = internal_app(api, metrics)  # served on the internal port (WebServer)
 
     @api.post("/v1/submissions", status_code=202, response_model=Receipt, openapi_extra=UPLOAD_DOC,
               responses=errors(400, 401, 413, 415, 422, 429, 503))
@@ -235,7 +253,7 @@ def _tracking_id() -> str:
 
 
 class WebServer:
-    """The web app served by uvicorn until stopped (``intake connect web``, its own process)."""
+    """The web app and its internal app served by uvicorn until stopped (``intake connect web``)."""
 
     name = "web"
 
@@ -243,10 +261,6 @@ class WebServer:
         self.app, self.web = app, web
 
     def run(self, stop: threading.Event) -> None:
-        import uvicorn
-
-        config = uvicorn.Config(create_app(self.app, web=self.web), host=self.web.web_host, port=self.web.web_port,
-                                log_level="info", proxy_headers=False)
-        server = uvicorn.Server(config)
-        threading.Thread(target=lambda: (stop.wait(), setattr(server, "should_exit", True)), daemon=True).start()
-        server.run()
+        api, web = create_app(self.app, web=self.web), self.web
+        serve_until(stop, (api, web.web_host, web.web_port),
+                    (api.state.internal, web.web_internal_host, web.web_internal_port))

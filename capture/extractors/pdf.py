@@ -1,6 +1,8 @@
 """PDFs: the text layer page by page (capture/extractors/pdf_text.py); pages
-without a usable text layer (scans inside a born-digital PDF) are OCR'd on
-their own, so mixed PDFs come out whole.
+without a usable text layer are OCR'd on their own, so mixed PDFs come out
+whole: scans inside a born-digital PDF, and pages whose text layer is empty
+or only spaces whatever they hold (drawings, text exported as vector paths,
+fonts without a character map), rendered by PDFium at the configured DPI.
 
 A scanned page is usually one image covering the page at the scanner's
 resolution: that image is taken as it is (14 ms) instead of rendering the
@@ -30,15 +32,16 @@ SCAN_DPI = (150, 600)  # an embedded image outside this range is rendered instea
 def extract(data: bytes, ctx: CaptureContext) -> list[PageCapture]:
     """Every page's text, from the text layer or from OCR (scanned pages in the pool)."""
     layers = reader(ctx.pdf_text_layer)(data, ctx.max_pages)
-    scanned = [n for n, (text, has_images) in enumerate(layers, start=1) if _is_scan(text, has_images)]
+    scanned = [n for n, (text, has_images) in enumerate(layers, start=1) if _needs_ocr(text, has_images)]
     read = dict(zip(scanned, ocr_pages(render_pages(data, scanned, ctx.dpi, ctx.max_pixels), ctx)))
     return [ocr_capture(n, read[n]) if n in read else PageCapture(number=n, text=text, method="pdf-text")
             for n, (text, _) in enumerate(layers, start=1)]
 
 
-def _is_scan(text: str, has_images: bool) -> bool:
-    # a short text layer over an image is a scan (maybe with a stamp or a page number): read the image
-    return has_images and len(re.sub(r"\s", "", text)) < MIN_TEXT_CHARS
+def _needs_ocr(text: str, has_images: bool) -> bool:
+    """No text layer at all (paths, drawings), or a short one over an image (a scan with a stamp or a number)."""
+    characters = len(re.sub(r"\s", "", text))
+    return characters == 0 or (has_images and characters < MIN_TEXT_CHARS)
 
 
 def render_pages(data: bytes, numbers: list[int], dpi: int, max_pixels: int) -> Iterator[Image.Image]:

@@ -132,16 +132,32 @@ def _shift_columns(pixels: np.ndarray, shifts: np.ndarray) -> np.ndarray:
 
 def trim(image: Image.Image) -> Image.Image:
     """The page cropped to its ink plus a margin: Tesseract spends less on bare paper (about 3%)."""
+    box = trim_box(image)
+    return image if box == (0, 0, image.width, image.height) else image.crop(box)
+
+
+def trim_box(image: Image.Image) -> tuple[int, int, int, int]:
+    """Where :func:`trim` crops the page: (left, top, right, bottom) in the page's pixels."""
     factor = -(-image.width // SAMPLE_WIDTH)
     pixels = np.asarray((image if image.mode == "L" else image.convert("L")).reduce(factor))
     ink = pixels <= ink_threshold(pixels)
     rows, cols = np.flatnonzero(ink.any(axis=1)), np.flatnonzero(ink.any(axis=0))
     if len(rows) == 0:
-        return image
+        return 0, 0, image.width, image.height
     margin = TRIM_MARGIN // factor + 1
     box = (cols[0] - margin, rows[0] - margin, cols[-1] + 1 + margin, rows[-1] + 1 + margin)
     left, top, right, bottom = (int(v) * factor for v in box)
-    return image.crop((max(0, left), max(0, top), min(image.width, right), min(image.height, bottom)))
+    return max(0, left), max(0, top), min(image.width, right), min(image.height, bottom)
+
+
+def unshear_row(x: float, y: float, width: int, angle: float) -> float:
+    """The row on the page before :func:`straighten` of the point (x, y) of the levelled page."""
+    if abs(angle) < MIN_CORRECTION:
+        return y
+    slope = float(np.tan(np.radians(angle)))
+    shifts = (np.array([0, width - 1]) - width / 2) * slope
+    top = int(np.floor(shifts).max())
+    return y - top + float(np.floor((x - width / 2) * slope))
 
 
 def turn(image: Image.Image, clockwise: int) -> Image.Image:

@@ -31,7 +31,8 @@ from pytesseract import pytesseract as tess
 
 from capture.context import CaptureContext
 from capture.ocr import engine
-from capture.ocr.deskew import estimate_skew, gray, has_ink, parse_osd, straighten, trim, turn
+from capture.ocr.boxes import Box, page_boxes, shifted
+from capture.ocr.deskew import estimate_skew, gray, has_ink, parse_osd, straighten, trim_box, turn
 from capture.ocr.reread import ADDRESS_LANGUAGE, reread_addresses
 from capture.ocr.words import mean_confidence, tsv_words
 from intake.errors import PermanentError, RetryableError
@@ -54,6 +55,7 @@ class OcrPage(NamedTuple):
     words: int
     rotation: int = 0  # degrees turned clockwise (orientation)
     skew: float = 0.0  # degrees rotated counter-clockwise to level the lines
+    boxes: tuple[Box, ...] = ()  # each word's place in the text and box on the scanned page (capture/ocr/boxes.py)
 
 
 def ocr_image(image: Image.Image, languages: str, dpi: int = 300) -> OcrPage:
@@ -65,7 +67,7 @@ def ocr_image(image: Image.Image, languages: str, dpi: int = 300) -> OcrPage:
     rotation = orientation(page, dpi)
     if rotation == 0:
         return first
-    second = _read(turn(page, rotation), languages, dpi)._replace(rotation=rotation)
+    second = _read(turn(page, rotation), languages, dpi)._replace(rotation=rotation, boxes=())  # boxes: upright only
     return second if (second.confidence or 0.0) > (first.confidence or 0.0) else first
 
 
@@ -86,12 +88,15 @@ def _read(page: Image.Image, languages: str, dpi: int) -> OcrPage:
     """Level the page, trim its bare margins and read it once."""
     skew = estimate_skew(page)
     # grey, not binarised here: a 1-bit page reads ~10% faster but costs characters in addresses
-    level = trim(straighten(page, skew))
+    levelled = straighten(page, skew)
+    crop = trim_box(levelled)
+    level = levelled.crop(crop)
     text, tsv, _ = engine.recognise(level, languages, PAGE_SEGMENTATION, dpi)
     words = list(tsv_words(tsv))
     if languages != ADDRESS_LANGUAGE:
         text = reread_addresses(level, words, text, dpi)
-    return OcrPage(text.strip(), mean_confidence(words), len(words), skew=skew)
+    boxes = shifted(page_boxes(words, text, crop, page.size, skew), len(text) - len(text.lstrip()))
+    return OcrPage(text.strip(), mean_confidence(words), len(words), skew=skew, boxes=boxes)
 
 
 def orientation(page: Image.Image, dpi: int = 300) -> int:
@@ -182,4 +187,4 @@ def ocr_capture(number: int, page: OcrPage) -> PageCapture:
 
 
 # rotation and skew are recorded once PageCapture has fields for them (intake/models.py is not capture's)
-_GEOMETRY = tuple(k for k in ("rotation", "skew") if k in PageCapture.model_fields)
+_GEOMETRY = tuple(k for k in ("rotation", "skew", "boxes") if k in PageCapture.model_fields)

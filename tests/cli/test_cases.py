@@ -44,3 +44,15 @@ def test_member_show_lists_every_contact_across_channels(tmp_path):
 def test_showing_an_unknown_case_is_a_clear_error(tmp_path):
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "case", "show", "IN-0000-0000"])
     assert result.exit_code != 0 and "no case IN-0000-0000" in result.output
+
+
+def test_a_case_is_rerouted_by_a_person_and_shown_item_by_item(tmp_path):
+    ref = _seed(tmp_path)
+    runner = CliRunner()
+    run = lambda *args: runner.invoke(main, ["--data-dir", str(tmp_path), *args], catch_exceptions=False)  # noqa: E731
+    assert f"{ref} rerouted to expert-dental" in run("case", "reroute", ref, "expert-dental", "--note", "devis").output
+    refused = run("case", "reroute", ref, "dentaire")
+    assert refused.exit_code != 0 and "unknown team 'dentaire'" in refused.output
+    shown = run("case", "show", ref).output
+    first, second, manual = shown.index("Élément 1 : courriel"), shown.index("Élément 2 : appel"), shown.index("Dossier")
+    assert first < shown.index("opened") < second < shown.index("linked") and "devis" in shown[manual:]

@@ -21,7 +21,7 @@ from kombu import Connection, Consumer, Exchange, Queue
 
 from outbound.settings import OutboundSettings
 from routing.rules import load_rules
-from runtime.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, stage_queue, team_queue
+from runtime.bus import EXCHANGE, STAGES, TEAM_EXCHANGE, Bus, dead_queue, notice_queue, stage_queue, team_queue
 
 RABBITMQ = Path(__file__).resolve().parents[2] / "deploy" / "rabbitmq"
 VHOST = "intake"
@@ -196,3 +196,12 @@ def _wait_depth(bus: Bus, queue: Queue, depth: int, timeout: float = 10) -> None
     while bus.queue_depth(queue) != depth:
         assert time.monotonic() < deadline, f"{queue.name} never held {depth} message(s)"
         time.sleep(0.2)
+
+
+def test_a_persons_notice_queue_is_dead_lettered_like_a_team_queue():
+    policies = load("policies.json")["policies"]
+    name = notice_queue("person.c.durand").name
+    [policy] = [p for p in policies if re.search(p["pattern"], name)]
+    team = next(p for p in policies if p["name"] == "intake-teams")
+    assert policy["definition"] == team["definition"] and policy["apply-to"] == "queues"
+    assert notice_queue("person.c.durand").exchange == TEAM_EXCHANGE

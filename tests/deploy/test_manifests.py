@@ -17,6 +17,7 @@ import yaml
 
 from cli.config import setting_names
 from runtime.bus import STAGES, stage_queue
+from web.settings import WebSettings
 
 ROOT = Path(__file__).resolve().parents[2]
 DEPLOY = ROOT / "deploy"
@@ -147,6 +148,36 @@ def test_the_kustomization_lists_every_manifest_and_the_rabbitmq_files():
         assert kinds.count("Deployment") >= len(STAGES) + 2 and "ConfigMap" in kinds
 
 
+# --- the web app's two ports -----------------------------------------------------------------
+
+
+def _default(value: str) -> str:
+    """A compose value with its ``${NAME:-default}`` interpolations replaced by their defaults."""
+    return re.sub(r"\$\{\w+:-([^}]*)\}", r"\1", str(value))
+
+
+def test_compose_publishes_the_internal_port_on_the_hosts_loopback_only(compose):
+    web = compose["services"]["web"]
+    env = {k: _default(v) for k, v in web["environment"].items() if k.startswith("INTAKE_WEB_")}
+    settings = WebSettings.load(environ=env)  # valid: trusted proxies are networks, the ports differ
+    published = {mapping.rsplit(":", 1)[1]: mapping.split(":")[0] for mapping in web["ports"]}
+    assert published[str(settings.web_internal_port)] == "127.0.0.1" and settings.web_trusted_proxies
+
+
+def test_kubernetes_serves_the_internal_port_to_prometheus_and_the_monitoring_namespace_only(manifests):
+    deployment = of_kind(manifests, "Deployment")["intake-web"]["spec"]["template"]
+    container = deployment["spec"]["containers"][0]
+    settings = WebSettings.load(environ={e["name"]: e["value"] for e in container["env"]})
+    ports = {p["name"]: p["containerPort"] for p in container["ports"]}
+    assert ports == {"http": settings.web_port, "internal": settings.web_internal_port}
+    assert deployment["metadata"]["annotations"]["prometheus.io/port"] == str(settings.web_internal_port)
+    service = of_kind(manifests, "Service")["intake-web"]
+    assert [p["targetPort"] for p in service["spec"]["ports"]] == ["http"]
+    rules = of_kind(manifests, "NetworkPolicy")["intake-web"]["spec"]["ingress"]
+    internal = next(r for r in rules if r["ports"] == [{"port": "internal"}])
+    assert internal["from"] and all("namespaceSelector" in source for source in internal["from"])
+
+
 # --- systemd --------------------------------------------------------------------------------
 
 
@@ -180,6 +211,8 @@ def test_systemd_has_a_worker_unit_per_stage_and_the_web_app_and_connectors():
     assert unit("intake.target")["Install"]["WantedBy"] == ["multi-user.target"]
     example = (DEPLOY / "systemd" / "intake.env.example").read_text()
     assert set(re.findall(r"^#? ?(INTAKE_\w+)=", example, re.MULTILINE)) <= SETTINGS
+    web = dict(re.findall(r"^(INTAKE_WEB_\w+)=(.*)$", example, re.MULTILINE))
+    assert WebSettings.load(environ=web).web_trusted_proxies == ("127.0.0.1",)  # the TLS proxy on the host
 
 
 @pytest.mark.skipif(shutil.which("systemd-analyze") is None, reason="systemd-analyze is not installed")

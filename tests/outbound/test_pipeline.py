@@ -50,3 +50,21 @@ def test_a_member_mail_is_acknowledged_and_the_replies_to_it_join_the_case(pipel
                  "<q3@example.org>", In_Reply_To=ack["Message-ID"], Auto_Submitted="auto-replied")
     assert _through(pipeline, outbound, away) == case_id
     assert len(inbox.messages) == 1
+
+
+def test_a_complaint_that_moves_its_case_is_acknowledged_with_the_case_s_new_team_and_deadline(pipeline, inbox):
+    outbound = pipeline.handler(smtp=smtp_config(inbox))
+    case_id = _through(pipeline, outbound, _mail(
+        "Remboursement consultation", "Bonjour, je n'ai pas reçu le remboursement de ma consultation du "
+        "2 novembre 2026 chez le kiné (60 €). Adhérent n° 12345678. Merci, Marie Martin", "<k1@example.org>"))
+    complaint = _mail("Re: Remboursement consultation", "Je suis très mécontente de votre service : je conteste "
+                      "votre silence. Sans réponse sous huit jours, je saisirai le médiateur. Marie Martin",
+                      "<k2@example.org>", In_Reply_To="<k1@example.org>", References="<k1@example.org>")
+    assert _through(pipeline, outbound, complaint) == case_id
+    first, second = inbox.messages
+    assert "jeudi 26 novembre 2026" in first.get_content()
+    text = second.get_content()
+    assert case_id in second["Subject"] and "votre réclamation" in text and "notre cellule réclamations" in text
+    assert "au plus tard le mardi 8 décembre 2026" in text  # 15 calendar days from the complaint
+    again = _through(pipeline, outbound, complaint)  # redelivered: no second acknowledgement
+    assert again == case_id and len(inbox.messages) == 2

@@ -1,4 +1,4 @@
-"""Working days in France: weekends and the eleven public holidays, Easter-based ones computed."""
+"""Working days in France: weekends and the eleven public holidays (the ``holidays`` package), local ones by option."""
 
 from __future__ import annotations
 
@@ -76,3 +76,20 @@ def test_calendar_days_count_weekends_and_holidays():
     assert deadline(date(2026, 5, 12), 15, "calendar") == date(2026, 5, 27)
     # 15 working days from Tue 12 May skip Ascension, Whit Monday and three weekends.
     assert deadline(date(2026, 5, 12), 15, "working") == date(2026, 6, 4)
+
+
+def test_alsace_and_moselle_add_good_friday_and_saint_stephens_day():
+    national = set(french_holidays(2026))
+    for subdivision in ("57", "6AE", "Moselle", "Alsace"):
+        assert set(french_holidays(2026, subdivision)) - national == {date(2026, 4, 3), date(2026, 12, 26)}
+
+
+def test_a_working_day_deadline_in_moselle_skips_good_friday_and_the_26th_of_december():
+    assert deadline(date(2026, 4, 2), 1, "working") == date(2026, 4, 3)
+    assert deadline(date(2026, 4, 2), 1, "working", "57") == date(2026, 4, 7)
+    assert add_working_days(date(2025, 12, 24), 1, "6AE") == date(2025, 12, 29)
+    assert add_working_days(date(2025, 12, 24), 1) == date(2025, 12, 26)
+
+
+def test_the_holiday_names_are_french_for_the_people_who_read_them():
+    assert french_holidays(2026)[date(2026, 7, 14)] == "Fête nationale"

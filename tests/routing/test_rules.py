@@ -10,17 +10,20 @@ import pytest
 
 from classify import classify
 from intake.errors import ConfigError
-from intake.models import Capture, Classification, Envelope, ExtractedField, Route
+from intake.models import Attachment, Capture, Classification, Envelope, ExtractedField, ObjectRef, Route
 from routing import load_rules, route
 from routing.rules import DEFAULT_RULES
 
 RECEIVED = datetime(2026, 5, 12, 9, 30, tzinfo=timezone.utc)  # a Tuesday, two days before Ascension
 
 
-def envelope(body: str, channel: str = "email", subject: str = "") -> Envelope:
-    return Envelope(
-        id="env-1", channel=channel, source="test", source_id="1", subject=subject, body=body, received_at=RECEIVED
-    )
+def envelope(body: str, channel: str = "email", subject: str = "", attachments: tuple[Attachment, ...] = ()) -> Envelope:
+    return Envelope(id="env-1", channel=channel, source="test", source_id="1", subject=subject, body=body,
+                    received_at=RECEIVED, attachments=attachments)
+
+
+def scan(name: str = "courrier.pdf") -> Attachment:
+    return Attachment(filename=name, ref=ObjectRef(key=f"raw/{name}", sha256="0" * 64, size=1))
 
 
 def member_number(value: str = "40217736") -> ExtractedField:
@@ -29,14 +32,16 @@ def member_number(value: str = "40217736") -> ExtractedField:
     )
 
 
-def routed(body: str, channel: str = "email", subject: str = "", fields: tuple[ExtractedField, ...] = ()) -> Route:
+def routed(body: str, channel: str = "email", subject: str = "", fields: tuple[ExtractedField, ...] = (),
+           attachments: tuple[Attachment, ...] = ()) -> Route:
     """Classify a French request for real, then route it with the default rules."""
-    item, capture = envelope(body, channel, subject), Capture(envelope_id="env-1", fields=fields)
+    item, capture = envelope(body, channel, subject, attachments), Capture(envelope_id="env-1", fields=fields)
     return route(load_rules(), item, capture, classify(item, capture))
 
 
 # One real request per default rule, in the order of rules.yaml.
 EXAMPLES = {
+    "unreadable-items": dict(channel="letter", body="", attachments=(scan(),)),
     "auto-replies-and-bounces": dict(
         subject="Réponse automatique : Votre demande", body="Je suis absente du bureau jusqu'au 25 mai."
     ),
@@ -116,6 +121,50 @@ def test_screened_items_have_no_deadline():
     result = routed(**EXAMPLES["auto-replies-and-bounces"])
     assert (result.team, result.deadline, result.deadline_kind) == ("screened", None, None)
     assert result.reason == "rule 'auto-replies-and-bounces': screened (auto-reply)"
+
+
+def test_an_unreadable_letter_goes_to_review_for_a_person_to_read_not_to_the_screened_team():
+    result = routed(**EXAMPLES["unreadable-items"])
+    assert (result.team, result.deadline) == ("review", date(2026, 5, 13))
+    assert result.reason == "rule 'unreadable-items': screened (unreadable)"
+
+
+def test_an_empty_email_without_documents_is_still_set_apart_as_screened():
+    result = routed(body="Bonjour,\n\nEnvoyé depuis mon iPhone")
+    assert (result.team, result.rule) == ("screened", "auto-replies-and-bounces")
+
+
+@pytest.mark.parametrize(("wanted", "fires"), [("true", True), ("false", False), ("bounce", True),
+                                               ("[auto-reply, unreadable]", False)])
+def test_the_screened_condition_takes_a_flag_or_the_reasons_it_matches(tmp_path, wanted, fires):
+    text = VALID.replace("      topic: complaint\n      channel: [email, letter]\n", f"      screened: {wanted}\n")
+    bounce = Classification(screened="bounce", topic_confidence=1.0, complexity_confidence=1.0)
+    result = route(load_rules(write(tmp_path, text)), envelope("..."), Capture(envelope_id="env-1"), bounce)
+    assert (result.rule == "complaints") is fires
+
+
+def test_an_unknown_screening_reason_is_refused_at_its_line(tmp_path):
+    text = VALID.replace("      topic: complaint\n", "      screened: vacances\n")
+    with pytest.raises(ConfigError, match=r"line 9: rules\[0\]\.when\.screened"):
+        load_rules(write(tmp_path, text))
+
+
+def test_a_site_in_moselle_skips_good_friday_in_its_working_day_deadlines(tmp_path):
+    text = VALID.replace("version: 1\n", "version: 1\ncalendar: {subdivision: 57}\n").replace(
+        "      team: general\n", "      team: general\n      deadline: {days: 1, kind: working}\n")
+    request = Classification(topic="other", topic_confidence=0.9, complexity_confidence=0.9)
+    thursday = envelope("...").model_copy(update={"received_at": datetime(2026, 4, 2, 9, tzinfo=timezone.utc)})
+    moselle = route(load_rules(write(tmp_path, text)), thursday, Capture(envelope_id="env-1"), request)
+    paris = route(load_rules(write(tmp_path, VALID.replace("      team: general\n", "      team: general\n"
+                                                         "      deadline: {days: 1, kind: working}\n"))),
+                  thursday, Capture(envelope_id="env-1"), request)
+    # Good Friday 3 April 2026 is a holiday in Moselle only; Easter Monday 6 April everywhere
+    assert (moselle.deadline, paris.deadline) == (date(2026, 4, 7), date(2026, 4, 3))
+
+
+def test_an_unknown_calendar_subdivision_is_refused(tmp_path):
+    with pytest.raises(ConfigError, match="calendar.subdivision"):
+        load_rules(write(tmp_path, VALID.replace("version: 1\n", "version: 1\ncalendar: {subdivision: Lorraine}\n")))
 
 
 def test_low_confidence_is_sent_to_review_with_the_measured_confidence():

@@ -52,12 +52,13 @@ def fed(app, tmp_path_factory):
     write_sample_intake(folder)
     files = [p for p in folder.iterdir() if not p.name.startswith("letter")]  # OCR is tested elsewhere; keep it quick
     (damaged := folder / "courrier-abime.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> broken")
-    with serve(create_app(app, api_keys=[KEY], cache_seconds=0)) as url:
-        before = _scrape(url)
+    api = create_app(app, api_keys=[KEY], cache_seconds=0)
+    with serve(api) as url, serve(api.state.internal) as internal:  # /metrics: on the internal port
+        before = _scrape(internal)
         ingest_paths(app, [*files, damaged])
         assert httpx.post(f"{url}/v1/submissions", json=FORM, headers={"X-API-Key": KEY}).status_code == 202
         app.worker().run(idle_timeout=1.0)
-        yield before, _scrape(url)
+        yield before, _scrape(internal)
 
 
 def _delta(before: dict, after: dict, name: str, label: str) -> Counter:

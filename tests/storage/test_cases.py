@@ -5,8 +5,9 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
-from items import T0, _field, _item
+from items import ROUTE, T0, _field, _item
 
+from intake.models import Classification
 from storage.base import open_store
 from storage.cases import item_events, record_item
 from storage.linking import Link
@@ -86,3 +87,11 @@ def test_events_written_one_per_object_by_an_earlier_version_are_still_read_and_
     assert [e.kind for e in fresh.events("IN-OLD0-0001")][:2] == ["received", "opened"]
     assert fresh.item_event("IN-OLD0-0001", envelope.id, f"{envelope.id}-2-opened") is not None
     assert fresh.item_event("IN-OLD0-0001", envelope.id, f"{envelope.id}-2-linked") is None
+
+
+@pytest.mark.parametrize(("reason", "status"), [("unreadable", "open"), ("bounce", "screened"), ("empty", "screened")])
+def test_an_unreadable_letter_opens_a_case_someone_must_handle_while_bounces_are_set_aside(records, reason, status):
+    envelope, capture, _, _ = _item(1, channel="letter")
+    screened = Classification(screened=reason, topic="other")
+    case, _ = record_item(records, envelope, capture, screened, ROUTE)
+    assert case.status == status

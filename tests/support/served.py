@@ -13,8 +13,12 @@ from services import free_port
 
 @contextlib.contextmanager
 def serve(api) -> Iterator[str]:
-    """Run ``api`` on a free loopback port; yields its base URL."""
-    server = uvicorn.Server(uvicorn.Config(api, host="127.0.0.1", port=free_port(), log_level="warning"))
+    """Run ``api`` on a free loopback port; yields its base URL.
+
+    As ``intake connect web`` does, uvicorn's own proxy headers are off: the app honours
+    ``X-Forwarded-*`` from its configured proxies only (web/security.py)."""
+    config = uvicorn.Config(api, host="127.0.0.1", port=free_port(), log_level="warning", proxy_headers=False)
+    server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
     deadline = time.monotonic() + 10

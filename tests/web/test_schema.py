@@ -39,7 +39,9 @@ def spec_of(amqp_app) -> Callable[[RateLimiter], schemathesis.BaseSchema]:
 
     def load(limiter: RateLimiter) -> schemathesis.BaseSchema:
         api = create_app(amqp_app, api_keys=[KEY], public_form=True, limiter=limiter)
-        return schemathesis.openapi.from_asgi("/openapi.json", api)
+        schema = schemathesis.openapi.from_asgi("/openapi.json", api.state.internal)  # the spec's port
+        schema.app = api  # the requests go to the public app
+        return schema
 
     return load
 

@@ -122,10 +122,12 @@ def test_the_french_page_posts_a_browser_form_that_gets_a_tracking_number(web, a
 
 
 def test_without_the_public_form_a_browser_post_needs_a_key_and_the_spec_is_published(amqp_app):
-    with serve(create_app(amqp_app, api_keys=[KEY])) as url, httpx.Client(base_url=url) as client:
+    api = create_app(amqp_app, api_keys=[KEY])
+    with serve(api) as url, httpx.Client(base_url=url) as client:
         assert client.post("/v1/submissions", data=FORM).status_code == 401
         assert "n'est pas ouvert au public" in client.get("/").text
-        spec = client.get("/openapi.json").json()
+    with serve(api.state.internal) as url:  # the spec is on the internal port (web/internal.py)
+        spec = httpx.get(f"{url}/openapi.json").json()
     operation = spec["paths"]["/v1/submissions"]["post"]
     assert set(operation["requestBody"]["content"]) == {"application/json", "multipart/form-data"}
     assert "202" in operation["responses"] and "/v1/submissions/{tracking_id}" in spec["paths"]

@@ -1,15 +1,18 @@
 """Who may see the dashboard, and what: users, password and key hashes, signed
 session cookies, and the role check.
 
-A user has a role, ``supervisor`` (every team) or ``team:<name>`` (that team's
-cases only), and a password hash, an API key hash, or both. Hashes: argon2id
+A user has a role, ``supervisor`` (every team), ``reviewer`` (the review
+queue) or ``team:<name>`` (that team's cases only): what each may do is in
+web/dashboard/permissions.py. A user has a password hash, an API key hash,
+or both. Hashes: argon2id
 (``$argon2id$...``, argon2-cffi's defaults; made by ``python -m
 web.dashboard.auth``), or ``sha256:<hex>`` for long random API keys; older
 ``pbkdf2_sha256$<iterations>$<salt>$<hash>`` hashes still verify. The session
 cookie carries the user name and is signed and timed by itsdangerous; the role
 is looked up again on every request, so removing a user or changing a role
-takes effect at once. The submission API keys of the web forms do not open the
-dashboard.
+takes effect at once. The cookie also names its session (a random id), which
+signing out ends for good (``ended``, see sessions.py). The submission API keys
+of the web forms do not open the dashboard.
 """
 
 from __future__ import annotations
@@ -19,7 +22,7 @@ import hashlib
 import hmac
 import re
 import secrets
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,7 +31,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from itsdangerous import BadSignature, Signer, URLSafeTimedSerializer
 from pydantic import BaseModel, ConfigDict, field_validator, model_validator
 
-ROLE = re.compile(r"supervisor|team:[A-Za-z0-9][A-Za-z0-9_-]*")
+ROLE = re.compile(r"supervisor|reviewer|team:[A-Za-z0-9][A-Za-z0-9_-]*")
+REVIEW_TEAM = "review"  # the team whose queue reviewers work (routing/rules.yaml: case_rules.review_team)
 COOKIE = "intake_session"
 HASHER = PasswordHasher()  # argon2id at argon2-cffi's current defaults (RFC 9106's second recommendation)
 # compared against when the user name is unknown, so a wrong name costs as long as a wrong password
@@ -49,7 +53,7 @@ class DashboardUser(BaseModel):
     @classmethod
     def _role(cls, value: str) -> str:
         if not ROLE.fullmatch(value):
-            raise ValueError("role must be 'supervisor' or 'team:<name>'")
+            raise ValueError("role must be 'supervisor', 'reviewer' or 'team:<name>'")
         return value
 
     @model_validator(mode="after")
@@ -72,8 +76,15 @@ class Principal:
         return self.role == "supervisor"
 
     @property
+    def reviewer(self) -> bool:
+        return self.role == "reviewer"
+
+    @property
     def team(self) -> str | None:
-        return None if self.supervisor else self.role.removeprefix("team:")
+        """The team whose cases this user works: their own, the review team for a reviewer, none for a supervisor."""
+        if self.role.startswith("team:"):
+            return self.role.removeprefix("team:")
+        return REVIEW_TEAM if self.reviewer else None
 
     def sees(self, team: str | None) -> bool:
         """Whether this user may see a case (or item) of ``team``."""
@@ -127,6 +138,7 @@ class Access:
         self.max_age = max_age
         self.sessions = URLSafeTimedSerializer(self.secret, salt="intake-session")
         self.forms = Signer(self.secret, salt="intake-csrf")
+        self.ended: Callable[[str], bool] = lambda session_id: False  # the dashboard's ended sessions
 
     def login(self, name: str, password: str) -> Principal | None:
         """The user with this name and password, if they match."""
@@ -142,16 +154,28 @@ class Access:
 
     def cookie(self, principal: Principal) -> str:
         """A signed, timed session value for ``principal``."""
-        return self.sessions.dumps({"u": principal.name, "n": secrets.token_hex(8)})
+        return self.sessions.dumps({"u": principal.name, "s": secrets.token_urlsafe(16)})
 
     def from_cookie(self, value: str | None) -> Principal | None:
-        """The user a session value belongs to, if it is genuine, current and the user still exists."""
+        """The user a session value belongs to, if it is genuine, current, not ended and the user still exists."""
+        body = self._session(value)
+        if body is None or self.ended(body["s"]):
+            return None
+        user = self.users.get(body["u"])
+        return Principal(user.name, user.role) if user else None
+
+    def session_id(self, value: str | None) -> str | None:
+        """The id of the session a genuine, current session value names."""
+        body = self._session(value)
+        return body["s"] if body else None
+
+    def _session(self, value: str | None) -> dict | None:
         try:
             body = self.sessions.loads(value or "", max_age=self.max_age)
         except BadSignature:  # forged, altered or expired (SignatureExpired is a BadSignature)
             return None
-        user = self.users.get(body.get("u", "")) if isinstance(body, dict) else None
-        return Principal(user.name, user.role) if user else None
+        ok = isinstance(body, dict) and isinstance(body.get("u"), str) and isinstance(body.get("s"), str)
+        return body if ok else None  # a cookie from before session ids names no session: refused
 
     def csrf(self, cookie: str) -> str:
         """The token a form must send back with this session (a cross-site form cannot know it)."""

@@ -61,10 +61,11 @@ def _column(x: float, w: float, day: str, values: dict[str, int], bottom: int, s
 
 
 def legend(keys: Sequence[str], names: Mapping[str, str] | None = None) -> Markup:
-    """Colour keys for the series, as HTML."""
+    """Colour keys for the series, as HTML (each colour a small SVG square: no style attribute, which
+    the Content-Security-Policy forbids)."""
     names = names or {}
-    keys = (Markup('<span class="key"><i style="background:{}"></i>{}</span>').format(colour(k), names.get(k, k))
-            for k in keys)
+    swatch = '<svg class="swatch" viewBox="0 0 10 10" aria-hidden="true"><rect width="10" height="10" fill="{}"/></svg>'
+    keys = (Markup(f'<span class="key">{swatch}{{}}</span>').format(colour(k), names.get(k, k)) for k in keys)
     return Markup(" ").join(keys)
 
 

@@ -9,8 +9,9 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from intake.errors import NotFound
-from intake.models import Case, Envelope
+from intake.models import Case, Envelope, ExtractedField
 from storage.records import Records
+from storage.timeline import case_timeline
 from web.dashboard import charts, stats
 from web.dashboard.auth import Principal
 from web.dashboard.document import DocumentView, document_views
@@ -28,6 +29,7 @@ class ItemView:
 
     envelope: Envelope
     documents: list[DocumentView] | None
+    fields: tuple[ExtractedField, ...] = ()  # the capture's fields in order: a field's number is its place here
 
 
 def overview(snap: Snapshot, who: Principal, day: date, now: datetime, teams: Iterable[str],
@@ -82,7 +84,7 @@ def _parse_time(text: object) -> datetime | None:
 
 def case_page(records: Records, case: Case) -> dict:
     """A case, its timeline, and each item's documents with the fields highlighted."""
-    return {"case": case, "events": sorted(case.events, key=lambda e: (e.at, e.id)),
+    return {"case": case, "timeline": case_timeline(records, case),
             "items": [_item_view(records, envelope_id) for envelope_id in case.items]}
 
 
@@ -92,4 +94,4 @@ def _item_view(records: Records, envelope_id: str) -> ItemView:
         capture = records.capture(envelope_id)
     except NotFound:  # linked before its capture was readable: show what came in
         return ItemView(envelope, None)
-    return ItemView(envelope, document_views(envelope, capture))
+    return ItemView(envelope, document_views(envelope, capture), capture.fields)

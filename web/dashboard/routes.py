@@ -1,10 +1,11 @@
-"""The dashboard's HTTP routes under ``/dashboard``: login, overview, case
-page, document previews, retry of a quarantined item.
+"""The dashboard's HTTP routes under ``/dashboard``: overview, case page,
+document previews, retry of a quarantined item (sign-in and sign-out: login.py).
 
 Pages are server-rendered (Jinja2). A browser signs in once and carries a
 signed session cookie (HttpOnly, SameSite=Strict; its forms also carry a CSRF
 token); a script may send ``X-API-Key`` instead. Store reads block, so the
-routes are plain functions, which FastAPI runs in its thread pool.
+routes are plain functions, which FastAPI runs in its thread pool. What fails
+is a French 4xx page (an unreadable document, a retry that cannot be done).
 """
 
 from __future__ import annotations
@@ -24,13 +25,18 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 
-from intake.errors import IntakeError, NotFound
+from intake.errors import IntakeError, NotFound, RetryableError
 from intake.models import Case, utcnow
 from runtime.app import App
-from web.dashboard import pages, stats
+from storage import access as access_log
+from web.dashboard import login, pages, stats
 from web.dashboard.auth import COOKIE, Access, Principal
+from web.dashboard.casework import work_context
 from web.dashboard.document import preview_png
 from web.dashboard.reader import StoreReader
+from web.dashboard.sessions import EndedSessions
+from web.dashboard.throttle import LoginThrottle
+from web.errors import report
 
 log = logging.getLogger(__name__)
 PREFIX = "/dashboard"
@@ -93,10 +99,17 @@ class Dashboard:
         return templates.TemplateResponse(request, name, {**context, **extra}, status_code=status)
 
 
-def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None = None, ttl: float = 5.0) -> Dashboard:
+def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None = None, ttl: float = 5.0,
+            throttle: LoginThrottle | None = None) -> Dashboard:
     """Add the dashboard's routes and static files to the web app."""
+    from web.dashboard import work  # work builds on this module's Dashboard
+
     dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock())
+    ended = EndedSessions(app.store)
+    access.ended = ended.ended
+    api.include_router(login.router(dash, throttle or LoginThrottle.from_settings(None), ended))
     api.include_router(router(dash))
+    api.include_router(work.router(dash))
     api.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="dashboard-static")
     api.add_exception_handler(HTTPException, functools.partial(_error_page, dash))
     return dash
@@ -104,7 +117,7 @@ def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None 
 
 async def _error_page(dash: Dashboard, request: Request, exc: HTTPException) -> Response:
     """Dashboard errors as a page for a browser; everything else as FastAPI answers it."""
-    wants_page = "text/html" in request.headers.get("accept", "") and exc.status_code in {403, 404, 415}
+    wants_page = "text/html" in request.headers.get("accept", "") and exc.status_code >= 400
     if not wants_page or not request.url.path.startswith(PREFIX):
         return await http_exception_handler(request, exc)
     context = {"status": exc.status_code, "detail": exc.detail}
@@ -115,28 +128,6 @@ def router(dash: Dashboard) -> APIRouter:
     """The dashboard's routes on ``dash``."""
     r = APIRouter(prefix=PREFIX, include_in_schema=False)
 
-    @r.get("/login", response_class=HTMLResponse)
-    def login_page(request: Request) -> HTMLResponse:
-        return dash.page(request, "login.html", {"error": None})
-
-    @r.post("/login", response_class=HTMLResponse)
-    def login(request: Request, name: str = Form(""), password: str = Form(""), api_key: str = Form("")) -> Response:
-        who = dash.access.by_key(api_key.strip(), by_cookie=True) if api_key.strip() else \
-            dash.access.login(name.strip(), password)
-        if who is None:
-            return dash.page(request, "login.html", {"error": "Identifiants inconnus."}, status=401)
-        answer = RedirectResponse(PREFIX, status_code=303)
-        answer.set_cookie(COOKIE, dash.access.cookie(who), max_age=dash.access.max_age, path=PREFIX, httponly=True,
-                          samesite="strict", secure=request.url.scheme == "https")
-        return answer
-
-    @r.post("/logout")
-    def logout(request: Request, csrf: str = Form("")) -> Response:
-        dash.check_form(request, dash.require(request), csrf)
-        answer = RedirectResponse(f"{PREFIX}/login", status_code=303)
-        answer.delete_cookie(COOKIE, path=PREFIX)
-        return answer
-
     @r.get("", response_class=HTMLResponse)
     def overview(request: Request, jour: date | None = None, relance: str = "") -> HTMLResponse:
         who, now = dash.require(request), utcnow()
@@ -145,15 +136,21 @@ def router(dash: Dashboard) -> APIRouter:
         return dash.page(request, "overview.html", context | {"notice": _released(dash.app, relance)}, who)
 
     @r.get("/cases/{case_id}", response_class=HTMLResponse)
-    def case_page(request: Request, case_id: str) -> HTMLResponse:
+    def case_page(request: Request, case_id: str, fait: str = "", erreur: str = "") -> HTMLResponse:
         who = dash.require(request)
-        return dash.page(request, "case.html", pages.case_page(dash.app.records, dash.case_for(who, case_id)), who)
+        case = dash.case_for(who, case_id)
+        access_log.record_view(dash.app.store, case, f"user:{who.name}", who.role)
+        context = pages.case_page(dash.app.records, case) | \
+            work_context(dash.app.store, who, case, dash.app.rules.teams, fait, erreur)
+        return dash.page(request, "case.html", context, who)
 
     @r.get("/cases/{case_id}/items/{envelope_id}/{index}.png")
     def preview(request: Request, case_id: str, envelope_id: str, index: int) -> Response:
-        case = dash.case_for(dash.require(request), case_id)
+        who = dash.require(request)
+        case = dash.case_for(who, case_id)
         if envelope_id not in case.items:
             raise HTTPException(404, "Cet élément n'appartient pas au dossier.")
+        access_log.record_view(dash.app.store, case, f"user:{who.name}", who.role, "document", envelope_id, index)
         return Response(_preview(dash.app, envelope_id, index), media_type="image/png",
                         headers={"Cache-Control": "private, max-age=3600"})
 
@@ -183,8 +180,8 @@ def _preview(app: App, envelope_id: str, index: int) -> bytes:
         raise HTTPException(404, "Document introuvable.")
     try:
         return preview_png(app.store.get(attachments[index].ref.key))
-    except IntakeError as exc:
-        raise HTTPException(415, str(exc)) from None
+    except IntakeError as exc:  # unreadable, encrypted, or a type without preview
+        raise HTTPException(422, f"Aperçu impossible : {exc.data.get('why', 'document illisible')}.") from None
 
 
 def _released(app: App, entry_id: str) -> str | None:
@@ -204,7 +201,20 @@ def _retry(dash: Dashboard, entry_id: str) -> str:
     try:
         with dash.lock:
             done = retry(dash.app, entry_id)
-    except NotFound:
-        raise HTTPException(404, "Rien en quarantaine sous cet identifiant.") from None
+    except Exception as exc:  # noqa: BLE001 - whatever the retry raises is a page that says so, never a 500
+        raise _refusal(exc) from None
     dash.reader.invalidate()
     return done
+
+
+def _refusal(exc: Exception) -> HTTPException:
+    """Why a retry was not done, as the operator sees it (the item stays in quarantine)."""
+    if isinstance(exc, NotFound):
+        return HTTPException(404, "Rien en quarantaine sous cet identifiant.")
+    if isinstance(exc, RetryableError):
+        return HTTPException(503, "File d'attente ou stockage indisponible : réessayez dans un instant.",
+                             headers={"Retry-After": "30"})
+    if isinstance(exc, IntakeError):  # the entry cannot be sent back (a connector's stage...): say why
+        return HTTPException(409, f"Cet élément ne peut pas être relancé : {exc}.")
+    incident = report(exc, {"method": "POST", "path": f"{PREFIX}/quarantine/{{entry_id}}/retry"})
+    return HTTPException(409, f"La relance a échoué (incident {incident}) : l'élément reste en quarantaine.")

@@ -14,6 +14,7 @@ from capture.context import CaptureContext
 from capture.extractors import pdf as pdf_extractor
 from capture.extractors.pdf_text import READERS
 from intake.errors import PermanentError
+from outlines import outlined_pdf
 
 CTX = CaptureContext()
 
@@ -97,3 +98,39 @@ def test_every_damaged_pdf_of_the_qpdf_corpus_is_read_or_refused_with_a_reason(c
     assert len(outcomes) == len(list((corpora / "pdf-qpdf-bad").glob("*.pdf")))
     assert any(o.startswith("read") for o in outcomes.values())
     assert any(o == "corrupt PDF" for o in outcomes.values())
+
+
+# --- pages with no text layer and no image: drawings, text as vector paths -------
+
+
+def test_a_page_whose_text_is_drawn_as_vector_paths_is_rendered_and_ocred():
+    data = outlined_pdf([["Demande de remboursement", "Montant de la facture : 125,40 euros"]])
+    layer, has_image = READERS["pdfium"](data, 10)[0]
+    assert (layer, has_image) == ("", False)  # no text layer, no image: only paths
+    (page,) = pdf_extractor.extract(data, CTX)
+    assert page.method == "ocr" and page.confidence is not None and page.confidence > 0.8
+    assert "remboursement" in page.text and "125,40" in page.text
+
+
+@pytest.mark.parametrize("layer", sorted(READERS))
+def test_a_page_whose_text_layer_is_only_spaces_is_ocred_with_either_reader(layer):
+    data = outlined_pdf([["Attestation de droits demandée"]], whitespace_layer=True)
+    (page,) = pdf_extractor.extract(data, dataclasses.replace(CTX, pdf_text_layer=layer))
+    assert page.method == "ocr" and "Attestation" in page.text
+
+
+def test_an_outlined_page_between_text_pages_keeps_its_place():
+    outlined = outlined_pdf([["Ordonnance du docteur Martin"]])
+    document = pypdfium2.PdfDocument(pdf([["Bordereau d'envoi de deux pièces"], ["Page de garde du dossier"]]))
+    document.import_pages(pypdfium2.PdfDocument(outlined), index=1)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    pages = pdf_extractor.extract(buffer.getvalue(), CTX)
+    assert [p.method for p in pages] == ["pdf-text", "ocr", "pdf-text"]
+    assert "Ordonnance" in pages[1].text
+
+
+def test_the_outlined_page_is_rendered_at_the_configured_dpi():
+    (image,) = pdf_extractor.render_pages(outlined_pdf([["Devis"]]), [1], 150, CTX.max_pixels)
+    expected = (595.2756 * 150 / 72, 841.8898 * 150 / 72)  # A4 in points at 150 dpi; PDFium rounds up
+    assert all(abs(side - want) < 1 for side, want in zip(image.size, expected)), image.size

@@ -17,6 +17,7 @@ from runtime.app import App
 from runtime.demo import run_demo
 from runtime.ingest import ingest_paths
 from samples.day import DAY
+from storage.timeline import case_timeline
 from web.dashboard.auth import hash_api_key, hash_password
 from web.server import create_app
 
@@ -116,9 +117,12 @@ def test_a_case_page_shows_the_timeline_the_scanned_letter_and_its_fields_highli
     page.click(f'#cases a.case-link[href$="/{case.id}"]')
     page.wait_for_url(f"{url}/dashboard/cases/{case.id}")
 
-    kinds = page.locator("#timeline li").evaluate_all("items => items.map(i => i.dataset.kind)")
-    assert kinds == [e.kind for e in sorted(case.events, key=lambda e: (e.at, e.id))]
+    kinds = page.locator("#timeline li[data-kind]").evaluate_all("items => items.map(i => i.dataset.kind)")
+    groups = case_timeline(app.records, case)
+    assert kinds == [e.kind for group in groups for e in group.events]
     assert kinds[0] == "received" and "opened" in kinds and "routed" in kinds
+    headings = page.locator("#timeline li.timeline-group > h3").all_inner_texts()
+    assert headings == [g.label for g in groups] and headings[0].startswith("Élément 1 : courrier reçu le")
 
     capture = app.records.capture(case.items[0])
     marked = page.locator("pre.page-text mark").evaluate_all("ms => ms.map(m => [m.dataset.kind, m.textContent])")
