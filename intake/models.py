@@ -151,7 +151,8 @@ class Classification(Model):
     complexity: Complexity = "simple"
     complexity_confidence: float = 0.0
     urgency: Urgency = "normal"
-    urgency_confidence: float = 0.0
+    # The classifier always sets it; a classification made by hand that says nothing of urgency is not unsure of it.
+    urgency_confidence: float = 1.0
     reasons: tuple[str, ...] = ()
     scores: dict[str, float] = PydField(default_factory=dict)
     model: str = ""  # version of the classifier model that decided ("rules-only" without one; "" before versions)

@@ -129,7 +129,7 @@ def make_item(n: int, channel="email", sender: Party = MEMBER, headers=None, fie
                         sender=sender, subject=subject, body="Bonjour, ...",
                         headers={"message-id": f"<m{n}@example.org>"} if headers is None else headers)
     capture = Capture(envelope_id=envelope.id, fields=tuple(fields))
-    classification = Classification(topic=topic, topic_confidence=0.9, complexity=complexity, urgency_confidence=0.9,
+    classification = Classification(topic=topic, topic_confidence=0.9, complexity=complexity,
                                      complexity_confidence=0.9, screened=screened)
     return Item(envelope, capture, classification)
 

@@ -168,7 +168,7 @@ def test_an_unknown_calendar_subdivision_is_refused(tmp_path):
 
 
 def test_low_confidence_is_sent_to_review_with_the_measured_confidence():
-    unsure = Classification(topic="dental", topic_confidence=0.3, complexity_confidence=0.8, urgency_confidence=0.9)
+    unsure = Classification(topic="dental", topic_confidence=0.3, complexity_confidence=0.8)
     result = route(load_rules(), envelope("..."), Capture(envelope_id="env-1"), unsure)
     assert result.team == "review"
     assert result.reason == "rule 'unsure-classification': confidence 0.30 < 0.57"
