@@ -27,6 +27,7 @@ FILE = "calibration.json"
 EPSILON = 1e-4
 PULL = 1.0  # weight of the pull towards the identity map (in items)
 STEPS = 100
+PER_LABEL_MIN = 30
 IDENTITY_PARAMS = np.array([1.0, 0.0])
 
 
@@ -38,11 +39,12 @@ class Outcome(NamedTuple):
     raw: float
     correct: bool
     weight: float = 1.0
+    label: str = ""  # the label decided (the rules alone are calibrated per label, see ``fit``)
 
 
-def logit(p: float) -> float:
-    """log(p / (1 - p)), clipped away from 0 and 1."""
-    p = min(1 - EPSILON, max(EPSILON, p))
+def logit(p: float, epsilon: float = EPSILON) -> float:
+    """log(p / (1 - p)), clipped ``epsilon`` away from 0 and 1."""
+    p = min(1 - epsilon, max(epsilon, p))
     return math.log(p / (1 - p))
 
 
@@ -52,15 +54,17 @@ class Calibration:
 
     params: dict[str, tuple[float, float]] = field(default_factory=dict)
     counts: dict[str, int] = field(default_factory=dict)
+    epsilon: float = EPSILON  # raw scores are clipped this far from 0 and 1 (a rule's 0.0 is not infinitely sure)
 
-    def apply(self, head: str, source: str, raw: float) -> float:
-        """The calibrated confidence of a decision."""
-        a, b = self.params.get(f"{head}/{source}", (1.0, 0.0))
-        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, a * logit(raw) + b)))), 4)
+    def apply(self, head: str, source: str, raw: float, label: str = "") -> float:
+        """The calibrated confidence of a decision (per label where one was fitted, else per head and source)."""
+        a, b = self.params.get(f"{head}/{source}/{label}") or self.params.get(f"{head}/{source}", (1.0, 0.0))
+        return round(1 / (1 + math.exp(-max(-30.0, min(30.0, a * logit(raw, self.epsilon) + b)))), 4)
 
     def save(self, directory: Path, name: str = FILE) -> None:
         """Write the calibration (``calibration.json``) into ``directory``."""
-        data = {"method": "platt per head and source", "params": self.params, "counts": self.counts}
+        data = {"method": "platt per head and source", "params": self.params, "counts": self.counts,
+                "epsilon": self.epsilon}
         (directory / name).write_text(json.dumps(data, indent=2, sort_keys=True) + "\n")
 
     @classmethod
@@ -70,21 +74,27 @@ class Calibration:
         if not path.is_file():
             return cls()
         data = json.loads(path.read_text())
-        return cls({k: (float(a), float(b)) for k, (a, b) in data["params"].items()}, data.get("counts", {}))
+        return cls({k: (float(a), float(b)) for k, (a, b) in data["params"].items()}, data.get("counts", {}),
+                   float(data.get("epsilon", EPSILON)))
 
 
-def fit(outcomes: Iterable[Outcome]) -> Calibration:
-    """Platt parameters for every head and source seen in ``outcomes``."""
+def fit(outcomes: Iterable[Outcome], per_label: tuple[str, ...] = (), epsilon: float = EPSILON) -> Calibration:
+    """Platt parameters for every head and source seen in ``outcomes``, and for the heads in ``per_label``
+    for every source and label seen ``PER_LABEL_MIN`` times (the topic rules' raw score says little about
+    how often their "other" is right; a label of its own does)."""
     groups: dict[str, list[Outcome]] = {}
     for outcome in outcomes:
         groups.setdefault(f"{outcome.head}/{outcome.source}", []).append(outcome)
-    return Calibration({key: fit_platt(group) for key, group in sorted(groups.items())},
-                       {key: len(group) for key, group in sorted(groups.items())})
+        if outcome.head in per_label:
+            groups.setdefault(f"{outcome.head}/{outcome.source}/{outcome.label}", []).append(outcome)
+    groups = {key: group for key, group in groups.items() if key.count("/") == 1 or len(group) >= PER_LABEL_MIN}
+    return Calibration({key: fit_platt(group, epsilon) for key, group in sorted(groups.items())},
+                       {key: len(group) for key, group in sorted(groups.items())}, epsilon)
 
 
-def fit_platt(outcomes: list[Outcome]) -> tuple[float, float]:
+def fit_platt(outcomes: list[Outcome], epsilon: float = EPSILON) -> tuple[float, float]:
     """(a, b) minimising the weighted log-loss of smoothed targets plus a pull towards (1, 0)."""
-    x = np.array([logit(o.raw) for o in outcomes])
+    x = np.array([logit(o.raw, epsilon) for o in outcomes])
     w = np.array([o.weight for o in outcomes])
     y = _smoothed_targets(np.array([o.correct for o in outcomes], dtype=float), w)
     params = IDENTITY_PARAMS.copy()

@@ -59,7 +59,7 @@ def decide(head: str, cue: Cue | None, model: Guess | None, rules: Guess,
     if cue:
         return _by_cue(head, cue, model, calibration)
     if model is None:
-        confidence = calibration.apply(head, RULES, rules.confidence)
+        confidence = calibration.apply(head, RULES, rules.confidence, rules.label)
         return Decision(rules.label, confidence, RULES, f"{head} {rules.label}: rules only, confidence {confidence:.2f}")
     if (head not in MODEL_DECIDES or model.confidence < MODEL_FLOOR) and model.label != rules.label:
         confidence = calibration.apply(head, RULES, 1 - model.confidence)  # the surer the dissent, the lower

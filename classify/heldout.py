@@ -53,7 +53,7 @@ def outcomes(cases: list[Case], model: "TextModel | None") -> list[Outcome]:
     Screened items are left out: screening is sure by construction and never calibrated."""
     results = [classify(case.envelope, case.capture, model=model, calibration=Calibration()) for case in cases]
     return [Outcome(head, result.decided_by[head], getattr(result, f"{head}_confidence"),
-                    getattr(result, head) == case.gold[head], case.weight)
+                    getattr(result, head) == case.gold[head], case.weight, getattr(result, head))
             for case, result in zip(cases, results, strict=True) if result.decided_by for head in HEADS]
 
 

@@ -56,3 +56,15 @@ def test_the_rules_alone_have_a_calibration_shipped_with_the_code():
     shipped = rules_calibration()
     assert {key.split("/")[1] for key in shipped.params} <= {"cue", "rules"}
     assert shipped == fit_rules()  # the shipped file is what the current rules give (rerun the module if not)
+
+
+def test_a_label_seen_often_enough_gets_its_own_calibration_the_others_share_their_source():
+    rng = random.Random(1)
+    often_wrong = [Outcome("topic", "rules", 0.9, rng.random() < 0.3, label="other") for _ in range(100)]
+    often_right = [Outcome("topic", "rules", 0.9, rng.random() < 0.95, label="dental") for _ in range(100)]
+    rare = [Outcome("topic", "rules", 0.9, True, label="optical") for _ in range(5)]
+    calibration = fit(often_wrong + often_right + rare, per_label=("topic",))
+    assert calibration.apply("topic", "rules", 0.9, "other") < 0.4 < 0.9 < calibration.apply("topic", "rules", 0.9,
+                                                                                             "dental")
+    assert "topic/rules/optical" not in calibration.params
+    assert calibration.apply("topic", "rules", 0.9, "optical") == calibration.apply("topic", "rules", 0.9)
