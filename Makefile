@@ -27,7 +27,7 @@ services:
 	@scripts/ensure-rabbitmq
 
 demo: setup
-	[ -f .intake/models/classifier/meta.json ] || $(VENV)/bin/intake train
+	[ -f .intake/store/models/classifier/latest ] || $(VENV)/bin/intake train
 	$(VENV)/bin/intake demo
 
 train: setup

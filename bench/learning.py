@@ -36,6 +36,7 @@ from classify import classify  # noqa: E402
 from classify.corpus import Sample  # noqa: E402
 from classify.corrections import from_examples  # noqa: E402
 from classify.evaluate import evaluate  # noqa: E402
+from classify.heldout import generated_cases  # noqa: E402
 from classify.model import HEADS, load_model  # noqa: E402
 from classify.train import train  # noqa: E402
 from intake.models import Capture, DocumentCapture, Envelope, PageCapture, sha256_hex, utcnow  # noqa: E402
@@ -78,7 +79,7 @@ def sample(row: dict) -> Sample:
 
 def accuracy(model, rows: list[dict]) -> dict[str, dict[str, float]]:
     """Accuracy per head, combined and model alone."""
-    results = evaluate([sample(r) for r in rows], model)
+    results = evaluate(generated_cases([sample(r) for r in rows]), model).results
     return {system: {head: results[system][head].accuracy for head in HEADS} for system in ("combined", "model")}
 
 

@@ -1,37 +1,38 @@
 """Classification of captured items: screening, then topic, complexity and urgency.
 
-The cue rules (topics.py, complexity.py, urgency.py) always run. Given a
-trained model (model.py), its probabilities decide each head, except where a
-near-certain rule fires: a strong complaint word makes the topic a complaint,
-a legal dispute makes the request complex, a legal threat or a third reminder
-makes it critical. Without a model the rules decide alone, and say so.
+The cue rules (topics.py, complexity.py, urgency.py) always run. Each head is
+then decided (decide.py) by an explicit cue when the text says it in so many
+words (cues.py), else by the trained model (model.py) when there is one, else
+by the rules. Every confidence is calibrated on held-out data (calibration.py)
+and every reason names the source that decided; the classification records
+the version of the model that made it ("rules-only" without one).
 """
 
 from __future__ import annotations
 
+import re
+from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from classify.calibration import Calibration
 from classify.complexity import ComplexityResult, assess_complexity
+from classify.cues import complexity_cue, topic_cue, urgency_cue
+from classify.decide import Decision, Guess, decide
 from classify.screened import screened_classification
 from classify.screening import first_hit
-from classify.topics import TopicResult, cue_label, detect_topic, find_cues, fold
+from classify.topics import TopicResult, detect_topic, fold
 from classify.urgency import UrgencyResult, assess_urgency
 from intake.models import Capture, Classification, Envelope
 
 if TYPE_CHECKING:
     from classify.model import Prediction, TextModel
 
-__all__ = ["classify", "combine", "content_text"]
+__all__ = ["RULES_ONLY", "classify", "combine", "content_text", "new_text"]
 
-# Cues so reliable that the rule's answer stands whatever the model says. Not "réclam*":
-# "la clinique me réclame un engagement" is a hospital asking, not a member complaining.
-COMPLAINT_OVERRIDE = dict.fromkeys(
-    ("réclamation*", "mise en demeure", "médiat*", "litige*", "inadmissible", "inacceptable", "scandal*",
-     "plainte*", "mécontent*"), 1.0)
-# Legal steps, not "litige": members call any disagreement a "litige", even a rude phone call.
-DISPUTE_OVERRIDE = dict.fromkeys(("mise en demeure", "médiat*", "avocat*", "tribunal", "huissier*"), 1.0)
-OVERRIDE_CONFIDENCE = 0.95
-NO_MODEL = "model: none trained, rules only (run `intake train`)"
+RULES_ONLY = "rules-only"  # the model version recorded when no trained model is loaded
+RULES_CALIBRATION = "rules_calibration.json"
+NO_MODEL = "model: none loaded, rules only (run `intake train`)"
 
 
 class RuleView(NamedTuple):
@@ -42,12 +43,9 @@ class RuleView(NamedTuple):
     urgency: UrgencyResult
 
 
-class Decision(NamedTuple):
-    """One head's label, confidence and the reason for it."""
-
-    label: str
-    confidence: float
-    reason: str
+# Where an e-mail starts quoting an earlier message: the earlier message is not the new request.
+QUOTE_START = re.compile(r"^\s*(?:-{3,}\s*(?:message d.origine|original message|message transf[ée]r[ée]|forwarded message)"
+                         r"|(?:le|on) [^\n]{0,80}(?:a [ée]crit|wrote)\s*:)", re.I | re.M)
 
 
 def content_text(envelope: Envelope, capture: Capture) -> str:
@@ -55,80 +53,78 @@ def content_text(envelope: Envelope, capture: Capture) -> str:
     return capture.text.strip() or envelope.body.strip()
 
 
-def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = None) -> Classification:
-    """Screen the item, then find its topic, complexity and urgency, with reasons.
+def new_text(content: str) -> str:
+    """An e-mail without the earlier messages it quotes (lines after "Le ... a écrit :", lines starting with ">")."""
+    match = QUOTE_START.search(content)
+    kept = content[:match.start()] if match and match.start() > 0 else content
+    return "\n".join(line for line in kept.splitlines() if not line.lstrip().startswith(">")).strip() or content
 
-    ``model`` is a trained classifier (``classify.model.model_for(settings)``); without
-    one the cue rules decide alone, as before the model existed.
+
+def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = None,
+             calibration: Calibration | None = None) -> Classification:
+    """Screen the item, then find its topic, complexity and urgency, with reasons and the model version.
+
+    ``model`` is a trained classifier (``classify.model.load_model``); without one the
+    cues and rules decide alone, and the classification says so. ``calibration`` defaults
+    to the model's, or without a model to the one shipped for the rules (``rules_calibration.json``).
     """
     content = content_text(envelope, capture)
     hit = first_hit(envelope, content)
     if hit:
-        return screened_classification(*hit, capture)
-    text = f"{envelope.subject}\n{content}".strip()
+        screened = screened_classification(*hit, capture)
+        return screened.model_copy(update={"model": model.version if model else RULES_ONLY})
+    text = f"{envelope.subject}\n{new_text(content)}".strip()
     amounts = len(capture.values("amount"))
     if model is None:
-        return _rules_only(text, amounts)
-    return combine(text, model.predict(text), amounts, model.describe())
+        return combine(text, None, amounts, calibration=calibration or rules_calibration())
+    return combine(text, model.predict(text), amounts, model.version, calibration or model.calibration)
 
 
-def _rules_only(text: str, amounts: int) -> Classification:
-    """Topic, complexity and urgency from the cue rules alone."""
-    topic = detect_topic(text)
-    complexity = assess_complexity(text, topic.topic, topic.scores, amounts)
-    urgency = assess_urgency(text)
-    return Classification(
-        topic=topic.topic, topic_confidence=topic.confidence,
-        complexity=complexity.level, complexity_confidence=complexity.confidence,  # type: ignore[arg-type]
-        urgency=urgency.level, urgency_confidence=urgency.confidence,  # type: ignore[arg-type]
-        reasons=topic.reasons + complexity.reasons + urgency.reasons + (NO_MODEL,), scores=topic.scores,
-    )
+@cache
+def rules_calibration() -> Calibration:
+    """The calibration of the cues and rules alone, shipped with the code (``python -m classify.fit_rules``)."""
+    return Calibration.load(Path(__file__).parent, RULES_CALIBRATION)
 
 
-def combine(text: str, prediction: "Prediction", amounts: int = 0, source: str = "model") -> Classification:
-    """The model decides each head unless a near-certain rule overrides it; reasons give both sides."""
-    folded, found = fold(text), detect_topic(text)
-    complaint = _override(folded, COMPLAINT_OVERRIDE, "complaint")
-    topic = _decide("topic", prediction, found.topic, found.confidence, complaint)
+def combine(text: str, prediction: "Prediction | None", amounts: int = 0, version: str = RULES_ONLY,
+            calibration: Calibration | None = None) -> Classification:
+    """Decide each head from the explicit cues, the model's ``prediction`` (if any) and the rules."""
+    folded, calibration = fold(text), calibration or Calibration()
+    found = detect_topic(text)
+    topic = decide("topic", topic_cue(folded), _guess(prediction, "topic"), _rule(found.topic, found.confidence),
+                   calibration)
     # The rules judge complexity for the topic finally chosen: expert cues only count for expert topics.
     rules = RuleView(found, assess_complexity(text, topic.label, found.scores, amounts), assess_urgency(text))
-    complexity = _decide("complexity", prediction, rules.complexity.level, rules.complexity.confidence,
-                         _override(folded, DISPUTE_OVERRIDE, "complex"))
-    urgency = _decide("urgency", prediction, rules.urgency.level, rules.urgency.confidence, _critical(rules.urgency))
+    complexity = decide("complexity", complexity_cue(folded, topic.label), _guess(prediction, "complexity"),
+                        _rule(rules.complexity.level, rules.complexity.confidence), calibration)
+    urgency = decide("urgency", urgency_cue(rules.urgency), _guess(prediction, "urgency"),
+                     _rule(rules.urgency.level, rules.urgency.confidence), calibration)
+    return _classification((topic, complexity, urgency), rules, prediction, version)
+
+
+def _classification(decisions: tuple[Decision, Decision, Decision], rules: RuleView,
+                    prediction: "Prediction | None", version: str) -> Classification:
+    topic, complexity, urgency = decisions
+    source = f"model {version}" if prediction is not None else NO_MODEL
     return Classification(
         topic=topic.label, topic_confidence=topic.confidence,
         complexity=complexity.label, complexity_confidence=complexity.confidence,  # type: ignore[arg-type]
         urgency=urgency.label, urgency_confidence=urgency.confidence,  # type: ignore[arg-type]
         reasons=(topic.reason, complexity.reason, urgency.reason) + _rule_reasons(rules) + (source,),
-        scores=prediction.top("topic", 3),
+        scores=prediction.top("topic", 3) if prediction is not None else rules.topic.scores,
+        model=version, decided_by={"topic": topic.source, "complexity": complexity.source, "urgency": urgency.source},
     )
 
 
-def _decide(
-    head: str, prediction: "Prediction", rule_label: str, rule_confidence: float, override: tuple[str, str] | None
-) -> Decision:
-    """Rule override, else the model's best label, surer when the rules agree."""
+def _guess(prediction: "Prediction | None", head: str) -> Guess | None:
+    if prediction is None:
+        return None
     label, p = prediction.best(head)
-    scores = ", ".join(f"{k} {v:.2f}" for k, v in prediction.top(head, 3).items())
-    if override:
-        forced, why = override
-        return Decision(forced, OVERRIDE_CONFIDENCE, f"{head} {forced}: rule override ({why}); model {scores}")
-    if label == rule_label:
-        # Two independent sources agreeing: the rules close half of the model's remaining doubt.
-        confidence = p + (1.0 - p) * rule_confidence / 2
-        return Decision(label, round(confidence, 3), f"{head} {label}: model {scores}; rules agree")
-    return Decision(label, round(p, 3), f"{head} {label}: model {scores}; rules said {rule_label}")
+    return Guess(label, p, prediction.top(head, 3))
 
 
-def _override(folded: str, cues: dict[str, float], label: str) -> tuple[str, str] | None:
-    """(label, the near-certain cues found) when any of ``cues`` is in the text."""
-    found = find_cues(folded, cues)
-    return (label, "cues " + ", ".join(cue_label(c, folded) for c in found)) if found else None
-
-
-def _critical(urgency: UrgencyResult) -> tuple[str, str] | None:
-    """A legal threat or a third reminder found by the urgency rules (never a guess)."""
-    return ("critical", "cues " + urgency.reasons[0].split(": ", 1)[1]) if urgency.level == "critical" else None
+def _rule(label: str, confidence: float) -> Guess:
+    return Guess(label, confidence)
 
 
 def _rule_reasons(rules: RuleView) -> tuple[str, ...]:

@@ -94,3 +94,26 @@ def _simple_signals(text: str, folded: str, topic: str) -> dict[str, float]:
     if len(text) < SHORT_TEXT:
         signals["short text"] = 1.0
     return signals
+
+
+# What an agent's note or a letter says plainly about the case (labelling guide: "dossier complexe",
+# "à voir avec un expert" is complex). Negated forms first: "pas la peine de passer par l'expert" is simple;
+# then complex, which outweighs a plain "réponse donnée" in the same note.
+NOT_EXPERT = re.compile(r"\bpas (?:la peine|besoin|utile) (?:de (?:passer par|voir avec|transmettre a) )?(?:l |un |le )?"
+                        r"(?:gestionnaire |pole |service )?expert\w*")
+STATED_COMPLEX = re.compile(
+    r"\b(?:dossier complexe|cas complexe|situation complexe|(?:c est|c est un|est) complexe|"
+    r"(?:a voir|voir|transmis|transmise|escalade|passe|instruire|etude|analyse|rappel) (?:avec |a |au |par |a l )?"
+    r"(?:un |le |la |l |l equipe |le pole )?(?:gestionnaire |pole |service |equipe )?(?:\w+ )?expert\w*|"
+    r"analyse experte|etude approfondie)\b")
+STATED_SIMPLE = re.compile(r"\b(?:demande simple|dossier simple|rien a faire|aucune suite a donner|aucune action|"
+                           r"reponse donnee|traite au tel\w*|regle pendant l appel|rien a transmettre)\b")
+STATED = (("simple", NOT_EXPERT), ("complex", STATED_COMPLEX), ("simple", STATED_SIMPLE))
+
+
+def stated_complexity(folded: str) -> tuple[str, str] | None:
+    """(level, the words) when the text itself says the case is simple or complex."""
+    for level, pattern in STATED:
+        if match := pattern.search(folded):
+            return level, f"'{match.group()}'"
+    return None

@@ -16,6 +16,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from classify import corpus_more as more
 from classify import corpus_wording as w
 
 SPLITS = ("train", "dev", "test")
@@ -29,6 +30,10 @@ NO_ASIDE_TOPICS = ("change_of_details", "certificate", "other")  # an aside woul
 # What OCR reads for a character now and then (accents lost or read as "?", l/1, o/0, m/rn).
 OCR_CONFUSIONS = {"é": "e?6", "è": "e?", "à": "a?", "ê": "e?", "ç": "c?", "l": "1I", "o": "0", "m": "rn", "i": "l",
                   "e": "c"}
+VERDICT_RATE = 0.25  # call notes ending with the agent's verdict on complexity
+QUOTED_RATE = 0.12  # e-mails that quote an earlier message under the reply
+INTENTS = {**w.INTENTS, **more.INTENTS}
+SLOTS = {**w.SLOTS, **more.SLOTS}
 Written = tuple[str, str, bool]  # subject, body, whether a second request was added
 SLOT = re.compile(r"\{(\w+?)(_cap|_low)?\}")
 
@@ -89,7 +94,7 @@ class Writer:
     def __init__(self, split: str, rng: random.Random) -> None:
         self.split, self.rng = split, rng
         self.by_topic: dict[str, list[str]] = {}
-        for name, spec in w.INTENTS.items():
+        for name, spec in INTENTS.items():
             self.by_topic.setdefault(spec["topic"], []).append(name)
 
     def pick(self, bank: tuple[str, ...]) -> str:
@@ -113,13 +118,13 @@ class Writer:
         """A value for one slot: split-owned phrasing, shared vocabulary, or made up (dates, amounts...)."""
         if name in w.PHRASES:
             return self.fill(self.pick(w.PHRASES[name]))
-        return MADE_UP[name](self.rng) if name in MADE_UP else self.rng.choice(w.SLOTS[name])
+        return MADE_UP[name](self.rng) if name in MADE_UP else self.rng.choice(SLOTS[name])
 
     def sample(self) -> Sample:
         """One labelled sample."""
         topic = self.rng.choice(sorted(self.by_topic))
         intent = self.rng.choice(self.by_topic[topic])
-        spec = w.INTENTS[intent]
+        spec = INTENTS[intent]
         channel = self.weighted(CHANNELS)
         urgency = spec.get("urgency") or self.weighted(URGENCIES)
         aside = topic not in NO_ASIDE_TOPICS and self.rng.random() < ASIDE_RATE
@@ -153,6 +158,8 @@ def write_email(writer: Writer, spec: dict, urgency: str, aside: bool) -> Writte
     middle = " ".join(writer.contexts(2) + writer.request(spec, urgency, aside))
     closing = writer.pick(w.CLOSINGS_FORMAL if formal else w.CLOSINGS_PLAIN)
     body = f"{greeting}\n\n{middle}\n\n{closing}\n{writer.fill('{name}')}"
+    if rng.random() < QUOTED_RATE:
+        body += "\n\n" + writer.fill(writer.pick(more.QUOTED_REPLIES))
     body = noisy(body, rng, accents=0.15, typos=0.3)
     return (writer.subject(spec["topic"]) if rng.random() < 0.9 else ""), body, aside
 
@@ -193,7 +200,10 @@ def write_phone(writer: Writer, spec: dict, urgency: str, aside: bool) -> Writte
     aside = aside and rng.random() < 0.5  # a second request takes a whole line of a short note: rarer
     if aside:
         parts.append(" " + writer.fill(writer.pick(w.PHONE_ASIDES)))
-    note = f"{parts[0]} {''.join(parts[1:])}. {writer.pick(w.PHONE_ENDINGS)}"
+    ending = writer.pick(w.PHONE_ENDINGS)
+    if rng.random() < VERDICT_RATE:
+        ending = writer.pick(more.PHONE_VERDICT[spec["complexity"]])
+    note = f"{parts[0]} {''.join(parts[1:])}. {ending}"
     note = abbreviate(note) if rng.random() < 0.7 else note
     return ("Appel entrant" if rng.random() < 0.3 else ""), noisy(note, rng, accents=0.3, typos=0.2), aside
 

