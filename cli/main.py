@@ -8,23 +8,21 @@ from pathlib import Path
 import click
 
 from cli.config import load_settings
+from cli.errors import EXIT_STATUSES, IntakeGroup
 from cli.output import cases_table, console
-from intake.errors import ConfigError
 from intake.logs import setup_logging
 from intake.pipeline import STAGES
 from runtime.app import App
 
 
-@click.group()
+@click.group(cls=IntakeGroup, epilog=f"Exit status: {EXIT_STATUSES}.")
 @click.option("--data-dir", type=click.Path(path_type=Path), help="Local data directory (default: .intake).")
 @click.option("--log-level", default="WARNING", show_default=True)
+@click.option("--debug", is_flag=True, help="Show the traceback of an error instead of one or two lines.")
 @click.pass_context
-def main(ctx: click.Context, data_dir: Path | None, log_level: str) -> None:
+def main(ctx: click.Context, data_dir: Path | None, log_level: str, debug: bool) -> None:
     """intake: omnichannel intake and capture for case management."""
-    try:
-        settings = load_settings(data_dir=data_dir)
-    except ConfigError as exc:
-        raise click.ClickException(str(exc)) from None
+    settings = load_settings(data_dir=data_dir)
     setup_logging(log_level.upper(), settings.log_format)
     ctx.obj = App(settings)
     ctx.call_on_close(ctx.obj.close)
@@ -37,7 +35,7 @@ def demo(app: App, idle: float) -> None:
     """Run the bundled sample intake through every stage and print the cases."""
     from runtime.demo import run_demo
 
-    cases = run_demo(app, idle)
+    cases = run_demo(app.connect(), idle)
     console.print(cases_table(cases, title=f"intake demo: {len(cases)} case(s)"))
     console.print(f"Records in {app.store.url}")
 
@@ -53,7 +51,7 @@ def ingest(app: App, paths: tuple[Path, ...]) -> None:
     """Submit files (.eml, .pdf, images, web-form .json, call-log .csv/.jsonl)."""
     from runtime.ingest import ingest_paths
 
-    report = ingest_paths(app, paths, progress=True)
+    report = ingest_paths(app.connect(), paths, progress=True)
     console.print(f"{len(report.envelopes)} élément(s) mis en file, {len(report.quarantined)} mis en quarantaine, "
                   f"{len(report.already)} déjà en quarantaine (aucune nouvelle entrée)", markup=False)
     for label, found in (("mis en quarantaine", report.quarantined), ("déjà en quarantaine", report.already)):
@@ -75,7 +73,7 @@ def worker(app: App, stages: tuple[str, ...], until_idle: float | None) -> None:
         from runtime.metrics import serve_metrics
 
         serve_metrics(app.settings.metrics_port, app.settings.metrics_host)
-    app.worker(stages or STAGES).run(idle_timeout=until_idle)
+    app.connect().worker(stages or STAGES).run(idle_timeout=until_idle)
 
 
 from cli.connect import connect, import_folder

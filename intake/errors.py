@@ -49,3 +49,15 @@ class StoreError(RetryableError):
 
 class NotFound(IntakeError):
     """An object or case that does not exist."""
+
+
+class ServiceUnavailable(RetryableError):
+    """A service intake needs (broker, object store, database) does not answer or refuses the login.
+
+    ``service`` names it, ``setting`` the variable that points at it, ``url`` where it was
+    looked for (without password), ``hint`` what to do; the command line prints them in two lines.
+    """
+
+    def __init__(self, service: str, setting: str, url: str, reason: str, hint: str) -> None:
+        super().__init__(f"cannot use the {service} at {url} ({setting}): {reason}")
+        self.service, self.setting, self.url, self.reason, self.hint = service, setting, url, reason, hint

@@ -27,11 +27,14 @@ from pydantic_settings import BaseSettings, EnvSettingsSource, NoDecode, Pydanti
 from pydantic_settings.exceptions import SettingsError
 
 from intake.errors import ConfigError
+from intake.urls import redacted, scheme
 
 ENV_PREFIX = "INTAKE_"
 DEFAULT_MEMBER_PATTERN = r"(?i)adh[ée]rent\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*(\d(?: ?\d){7})\b"
 DEFAULT_POLICY_PATTERN = r"(?i)contrat\s*(?:n[°ºo]\.?|num[ée]ro)?\s*:?\s*([A-Z]{2}-?\d(?: ?\d){5})\b"
 SECRET_WORDS = ("password", "secret", "key", "users", "mailboxes")
+BROKER_SCHEMES = ("amqp", "amqps", "pyamqp", "filesystem", "memory")  # kombu transports intake runs on
+STORE_SCHEMES = ("file", "s3")  # storage.base.BACKENDS
 # user:password pairs that ship with RabbitMQ, MinIO or intake's own examples: refused off loopback
 DEFAULT_CREDENTIALS = {("guest", "guest"), ("minioadmin", "minioadmin"), ("intake", "intake"),
                        ("intake", "intake-secret"), ("intake", "CHANGE-ME")}
@@ -143,6 +146,16 @@ class Settings(Section):
     classifier_model: Path | None = None  # a model directory to load as is (development); None: from the store
     classifier_version: str = ""  # the model version to load from the store; "" = the latest published
 
+    @field_validator("broker_url")
+    @classmethod
+    def _broker_scheme(cls, value: str) -> str:
+        return _known_scheme(value, BROKER_SCHEMES, "amqp://user:password@host:5672/vhost")
+
+    @field_validator("store_url")
+    @classmethod
+    def _store_scheme(cls, value: str) -> str:
+        return _known_scheme(value, STORE_SCHEMES, "s3://KEY:SECRET@host:8333/bucket or file:///dir")
+
     @field_validator("member_number_pattern", "policy_number_pattern")
     @classmethod
     def _pattern_compiles(cls, value: str) -> str:
@@ -176,6 +189,14 @@ class Settings(Section):
         return (self.data_dir / "bus").resolve()
 
 
+def _known_scheme(url: str, known: tuple[str, ...], example: str) -> str:
+    """``url`` if it is empty (the embedded default) or of a known scheme."""
+    if url and scheme(url) not in known:
+        raise ValueError(f"scheme must be one of {', '.join(known)} (e.g. {example}), "
+                         "or leave it unset for the embedded default")
+    return url
+
+
 def is_loopback(host: str) -> bool:
     """Whether ``host`` names this machine (plain-text credentials are allowed only there)."""
     if host == "localhost":
@@ -205,6 +226,7 @@ def explain(exc: ValidationError) -> str:
             lines.append(f"  {err['msg']}")
             continue
         secret = any(word in name for word in SECRET_WORDS) or isinstance(err.get("input"), (dict, list, tuple))
-        shown = "<hidden>" if secret else repr(err.get("input"))
-        lines.append(f"  {ENV_PREFIX}{name.split('.')[0].upper()}: {err['msg']} (got {shown})")
+        value = err.get("input")
+        shown = "<hidden>" if secret else repr(redacted(value) if isinstance(value, str) else value)
+        lines.append(f"  {ENV_PREFIX}{name.split('.')[0].upper()}: {err['msg'].removeprefix('Value error, ')} (got {shown})")
     return "\n".join(lines)

@@ -47,6 +47,12 @@ class App:
     def store(self) -> ObjectStore:
         return open_store(self.settings.effective_store_url)
 
+    def connect(self) -> "App":
+        """Open the store and reach the broker now (start-up): ServiceUnavailable names the one that fails."""
+        self.store  # noqa: B018  (opening checks the bucket)
+        self.bus.connect()
+        return self
+
     @cached_property
     def records(self) -> Records:
         return Records(self.store)

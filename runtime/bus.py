@@ -18,10 +18,12 @@ from typing import Any
 from urllib.parse import urlsplit
 
 from kombu import Connection, Consumer, Exchange, Producer, Queue
+from kombu.exceptions import OperationalError
 from kombu.message import Message
 from kombu.transport.virtual.base import BrokerState
 
-from intake.errors import ConfigError, RetryableError
+from intake.errors import ConfigError, RetryableError, ServiceUnavailable
+from intake.urls import redacted
 from intake.pipeline import STAGES  # noqa: F401  (re-exported: the queues are the stages')
 
 log = logging.getLogger(__name__)
@@ -69,10 +71,14 @@ class Bus:
         self.url = url
         self.prefetch = prefetch
         options = _transport_options(url, data_dir)
-        self.connection = Connection(url, transport_options=options)
-        # publishing on its own connection: a publish that waits for the broker inside a consumer
-        # callback would otherwise drain (and re-enter on) the deliveries of the consuming connection
-        self.publish_connection = Connection(url, transport_options=options)
+        try:
+            self.connection = Connection(url, transport_options=options)
+            # publishing on its own connection: a publish that waits for the broker inside a consumer
+            # callback would otherwise drain (and re-enter on) the deliveries of the consuming connection
+            self.publish_connection = Connection(url, transport_options=options)
+            self.connection.transport  # noqa: B018  (resolves the transport: an unknown scheme fails here)
+        except KeyError as exc:
+            raise ConfigError(f"invalid settings:\n  INTAKE_BROKER_URL: {exc.args[0]} (got {redacted(url)!r})") from None
         if urlsplit(url).scheme == "filesystem":
             # kombu keeps virtual-transport bindings in a class-wide cache; a bus on another
             # data directory in the same process would skip writing its own binding files
@@ -91,6 +97,16 @@ class Bus:
         """Release the connections."""
         self.publish_connection.release()
         self.connection.release()
+
+    def connect(self, attempts: int = 3) -> None:
+        """Reach the broker now, a few tries over some seconds (at start-up, so that a command stops
+        with one clear message instead of waiting forever); ServiceUnavailable when it does not answer."""
+        errors = (OperationalError, *self.connection.connection_errors, *self.connection.channel_errors)
+        try:
+            self.connection.ensure_connection(max_retries=attempts, interval_start=0.5, interval_step=1,
+                                              interval_max=2)
+        except errors as exc:
+            raise broker_unavailable(self.url, exc) from exc
 
     def _get_producer(self) -> Producer:
         if self._producer is None:
@@ -164,6 +180,25 @@ class Bus:
         """How many messages wait in ``queue`` (declares it if needed)."""
         _, count, _ = queue(self.connection.default_channel).queue_declare()
         return count
+
+
+def broker_unavailable(url: str, exc: BaseException) -> ServiceUnavailable:
+    """The error for a broker that does not answer, or refuses the login."""
+    if "ACCESS_REFUSED" in str(exc) or type(exc).__name__ == "AccessRefused":
+        reason, hint = ("the broker refused the login", "check the user, password and vhost in INTAKE_BROKER_URL "
+                        "(RabbitMQ: rabbitmqctl list_users, list_permissions -p VHOST)")
+    else:
+        reason = f"no answer ({_cause(exc)})"
+        hint = ("start RabbitMQ (sudo systemctl start rabbitmq-server) or fix INTAKE_BROKER_URL; "
+                "unset it to use the embedded default")
+    return ServiceUnavailable("message broker", "INTAKE_BROKER_URL", redacted(url), reason, hint)
+
+
+def _cause(exc: BaseException) -> str:
+    """The deepest cause's message, one line (kombu wraps the socket error)."""
+    while exc.__cause__ is not None or exc.__context__ is not None:
+        exc = exc.__cause__ or exc.__context__  # type: ignore[assignment]
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 class _IdleClock:

@@ -15,7 +15,8 @@ from minio import Minio
 from minio.error import S3Error
 from urllib3.exceptions import HTTPError
 
-from intake.errors import ConfigError, NotFound, StoreError
+from intake.errors import ConfigError, NotFound, ServiceUnavailable, StoreError
+from intake.urls import redacted
 from storage.base import ObjectStore, check_key
 
 _TRANSIENT = (HTTPError, OSError)
@@ -35,7 +36,7 @@ class S3Store(ObjectStore):
         parts = urlsplit(url)
         bucket = parts.path.strip("/")
         if not parts.hostname or not bucket:
-            raise ConfigError(f"S3 store URL needs a host and a bucket: {_redact(url)}")
+            raise ConfigError(f"invalid settings:\n  INTAKE_STORE_URL: an S3 URL needs a host and a bucket (got {redacted(url)!r})")
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
         client = Minio(
@@ -45,7 +46,7 @@ class S3Store(ObjectStore):
             secure=query.get("secure", "true").lower() not in {"false", "0", "no"},
             region=query.get("region"),
         )
-        return cls(client, bucket, _redact(url))
+        return cls(client, bucket, redacted(url))
 
     def _ensure_bucket(self) -> None:
         try:
@@ -53,9 +54,11 @@ class S3Store(ObjectStore):
                 self.client.make_bucket(self.bucket)
         except S3Error as exc:
             if exc.code not in {"BucketAlreadyOwnedByYou", "BucketAlreadyExists"}:
-                raise StoreError("cannot create bucket", bucket=self.bucket, error=exc.code) from exc
+                raise _unavailable(self.url, f"the server refused: {exc.code}", _REFUSED) from exc
+        except ValueError as exc:  # the SDK checks bucket names before any request
+            raise ConfigError(f"invalid settings:\n  INTAKE_STORE_URL: {exc} (got {self.url!r})") from None
         except _TRANSIENT as exc:
-            raise StoreError("S3 unreachable", url=self.url, error=str(exc)) from exc
+            raise _unavailable(self.url, f"no answer ({_reason(exc)})", _DOWN) from exc
 
     def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
         try:
@@ -105,10 +108,17 @@ class S3Store(ObjectStore):
             raise StoreError("S3 delete failed", key=key, error=str(exc)) from exc
 
 
-def _redact(url: str) -> str:
-    """The URL without its secret key, for logs and errors."""
-    parts = urlsplit(url)
-    if parts.password is None:
-        return url
-    netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
-    return parts._replace(netloc=netloc).geturl()
+_DOWN = ("start the S3 server (`make s3` starts a local one) or fix INTAKE_STORE_URL; "
+         "unset it to use the embedded default")
+_REFUSED = "check the access key, secret key and bucket in INTAKE_STORE_URL"
+
+
+def _unavailable(url: str, reason: str, hint: str) -> ServiceUnavailable:
+    return ServiceUnavailable("S3 object store", "INTAKE_STORE_URL", url, reason, hint)
+
+
+def _reason(exc: BaseException) -> str:
+    """The connection error under urllib3's retries, in a few words."""
+    inner = getattr(exc, "reason", None) or exc
+    text = str(inner)
+    return text.rsplit(": ", 1)[-1].rstrip(")\"'") if "Errno" in text else type(inner).__name__
