@@ -7,7 +7,10 @@ over a pipe. It stays a process of its own, as the CLI was, so that what
 Tesseract does to a page cannot take the worker with it: an engine that
 crashes, or takes longer than ``TIMEOUT_SECONDS`` on a page, is killed and
 replaced, and that page fails with a clear reason (crash: permanent, the page
-is quarantined; timeout: retried). Engines are started on first use, kept
+is quarantined; timeout: retried). A new engine's first page is also allowed
+``START_SECONDS`` for the engine's start (the interpreter, libtesseract, the
+model), which on a busy machine takes far longer than a page and must not
+count against the page's own timeout. Engines are started on first use, kept
 per thread (one engine reads one page at a time), recycled after
 ``READS_PER_ENGINE`` reads, and end with the worker (their stdin closes).
 """
@@ -28,7 +31,8 @@ from capture.ocr.tessapi import SINGLE_LINE, Reading, Recognised
 from capture.ocr.tessserver import read_frame, write_frame
 from intake.errors import PermanentError, RetryableError
 
-TIMEOUT_SECONDS = 120
+TIMEOUT_SECONDS = 120  # one page
+START_SECONDS = 120  # an engine's start and model loading, added to its first page's timeout
 READS_PER_ENGINE = 2000  # a fresh process now and then: whatever Tesseract keeps between reads is let go
 _ROOT = str(Path(__file__).resolve().parents[2])
 _local = threading.local()
@@ -51,7 +55,7 @@ class Engine:
     def read(self, grey: Image.Image, language: str, psm: int, dpi: int) -> dict[str, Any]:
         """Send one page and wait for its answer; a dead or stuck engine is killed and reported."""
         header = {"language": language, "psm": psm, "dpi": dpi, "width": grey.width, "height": grey.height}
-        timer = threading.Timer(TIMEOUT_SECONDS, self._expire)  # the write blocks too if the engine hangs
+        timer = threading.Timer(self.timeout(), self._expire)  # the write blocks too if the engine hangs
         timer.start()
         try:
             write_frame(self.proc.stdin, header, grey.tobytes())
@@ -65,8 +69,12 @@ class Engine:
             return reply[0]
         if self.expired:
             self.close()
-            raise RetryableError("OCR timed out", seconds=TIMEOUT_SECONDS)
+            raise RetryableError("OCR timed out", seconds=self.timeout())
         raise PermanentError("la reconnaissance de texte (Tesseract) a planté sur cette page", exit=self.close(kill=True))
+
+    def timeout(self) -> float:
+        """Seconds the next page may take: the page's, plus the start's for the engine's first."""
+        return TIMEOUT_SECONDS + (START_SECONDS if self.reads == 0 else 0)
 
     def _expire(self) -> None:
         self.expired = True
