@@ -11,7 +11,6 @@ from cli.config import load_settings
 from cli.errors import EXIT_STATUSES, IntakeGroup
 from cli.output import cases_table, console
 from intake.logs import setup_logging
-from intake.pipeline import STAGES
 from runtime.app import App
 
 
@@ -63,20 +62,10 @@ def ingest(app: App, paths: tuple[Path, ...]) -> None:
     sys.exit(INGEST_EXIT[outcome])
 
 
-@main.command()
-@click.argument("stages", nargs=-1, type=click.Choice(STAGES))
-@click.option("--until-idle", type=float, default=None, help="Exit after this many idle seconds.")
-@click.pass_obj
-def worker(app: App, stages: tuple[str, ...], until_idle: float | None) -> None:
-    """Consume and process items for STAGES (default: all)."""
-    if app.settings.metrics_port:
-        from runtime.metrics import serve_metrics
+from cli.connect import connect, import_folder  # noqa: E402
+from cli.worker import worker  # noqa: E402
 
-        serve_metrics(app.settings.metrics_port, app.settings.metrics_host)
-    app.connect().worker(stages or STAGES).run(idle_timeout=until_idle)
-
-
-from cli.connect import connect, import_folder
+main.add_command(worker)
 
 main.add_command(connect)
 main.add_command(import_folder)

@@ -27,10 +27,11 @@ SETTINGS = {f"INTAKE_{name.upper()}" for name in setting_names()}
 
 
 def worker_stage(command: list[str]) -> str | None:
-    """The stage of an ``intake ... worker STAGE`` command line, if it is one."""
+    """The stage of an ``intake ... worker --processes 1 STAGE`` command line, if it is one: a unit runs
+    one process (scaling is by units; the default, a process per core, would multiply them)."""
     if command and command[0] == "intake" and "worker" in command:
         rest = command[command.index("worker") + 1:]
-        return rest[0] if len(rest) == 1 else None
+        return rest[2] if len(rest) == 3 and rest[:2] == ["--processes", "1"] else None
     return None
 
 
