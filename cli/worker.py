@@ -44,6 +44,7 @@ def worker(ctx: click.Context, stages: tuple[str, ...], until_idle: float | None
     if app.settings.metrics_port:
         raise ConfigError("invalid settings:\n  INTAKE_METRICS_PORT: one process serves its metrics; run "
                           "`intake worker --processes 1` per unit (or per port) to serve them")
+    app.connect().close()  # a service that is down is told once, here, not by every child in turn
     sys.exit(supervise(ctx, app, count))
 
 
