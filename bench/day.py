@@ -16,6 +16,7 @@ once and cached, summed and divided by the cores).
     python bench/day.py --quick                 # 60 items, to try things
     python bench/day.py --backend rabbitmq-s3 --topology split --workers 2
     python bench/day.py --scale 10              # a bigger insurer's day
+    python bench/day.py --quick --backend embedded --workers 1   # `intake worker --processes 1`
     python bench/day.py --quick --profile /tmp/prof   # cProfile every worker
 
 ``rabbitmq-s3`` needs RabbitMQ on 127.0.0.1:5672 (a vhost of its own is created
@@ -85,7 +86,8 @@ def run_backend(name: str, day: list[Item], burst: list[Item], floor: Floor, opt
     with tempfile.TemporaryDirectory(prefix=f"intake-day-{name}-") as tmp, backend(name, Path(tmp)) as (env, servers):
         clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
         worker_env = {**clean, **env, "OMP_THREAD_LIMIT": "1", "INTAKE_RETRY_BASE_SECONDS": "0.2",
-                      "INTAKE_MAX_ATTEMPTS": "8", "PYTHONPATH": str(ROOT)}
+                      "INTAKE_MAX_ATTEMPTS": "8", "PYTHONPATH": str(ROOT),
+                      "INTAKE_OCR_WORKERS": str(options.ocr_workers or max(1, CORES // options.workers))}
         app = App(Settings.load(environ=env))
         layout = layout_for(options.topology, options.workers)
         pool = Pool(worker_env, Path(tmp) / "workers", layout,
@@ -168,6 +170,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--emails-only", action="store_true", help="skip the day: the e-mail burst alone")
     parser.add_argument("--backend", choices=("embedded", "rabbitmq-s3", "both"), default="both")
     parser.add_argument("--workers", type=int, default=CORES, help="worker processes (per stage with split)")
+    parser.add_argument("--ocr-workers", type=int, default=0,
+                        help="OCR engines per worker process (default: cores ÷ workers, as `intake worker` gives them)")
     parser.add_argument("--topology", choices=("all", "split"), default="all",
                         help="all: each process runs every stage; split: N capture + one per other stage")
     parser.add_argument("--timeout", type=float, default=3600, help="give up a phase after this many seconds")
