@@ -36,12 +36,15 @@ def train_with_progress(out: Path, seed: int, epochs: int, family: str, extra: l
     """Train into ``out`` (with ``extra`` samples), one progress step per epoch showing the dev scores."""
     from classify.train import train as run_training
 
+    console.print(f"training the {family} classifier: the generated corpus (seed {seed}), then {epochs} epochs")
     with progress_bar() as progress:
         task = progress.add_task("training", total=epochs)
 
         def on_epoch(epoch: int, scores: dict[str, float]) -> None:
             shown = " ".join(f"{head} {score:.3f}" for head, score in scores.items())
             progress.update(task, advance=1, description=f"training (dev macro-F1: {shown})")
+            if not console.is_terminal:  # a log or a pipe gets no live bar: one line per epoch
+                console.print(f"epoch {epoch}/{epochs}: dev macro-F1 {shown}")
 
         return run_training(out, seed=seed, epochs=epochs, on_epoch=on_epoch, name=family, extra=extra or ())
 

@@ -34,7 +34,7 @@ def demo(app: App, idle: float) -> None:
     """Run the bundled sample intake through every stage and print the cases."""
     from runtime.demo import run_demo
 
-    cases = run_demo(app.connect(), idle)
+    cases = run_demo(app.connect(), idle, say=lambda text: console.print(text, markup=False))
     console.print(cases_table(cases, title=f"intake demo: {len(cases)} case(s)"))
     console.print(f"Records in {app.store.url}")
 

@@ -65,7 +65,7 @@ def run_one(app: App, stages: tuple[str, ...], until_idle: float | None, progres
         running.run(idle_timeout=until_idle, should_stop=stop.is_set)
     finally:
         ticker.set()
-    say(f"worker stopped (pid {os.getpid()}): {progress.line() or 'nothing new'}")
+    say(f"worker stopped (pid {os.getpid()}): {progress.line(always=True)} handled")
 
 
 def supervise(ctx: click.Context, app: App, count: int) -> int:

@@ -37,12 +37,15 @@ class ProgressHook(Hook):
         with self._lock:
             self.counts[(stage, outcome)] += 1
 
-    def line(self) -> str | None:
-        """``capture 12, classify 12 (1 retried), record 11`` when something changed since the last line."""
+    def line(self, always: bool = False) -> str | None:
+        """``capture 12, classify 12 (1 retried), record 11`` when something changed since the last line
+        (or ``always``: the totals, "nothing" when no message came)."""
         with self._lock:
             counts = dict(self.counts)
-        if counts == self._reported:
+        if not always and counts == self._reported:
             return None
+        if not counts:
+            return "nothing"
         self._reported = counts
         stages = dict.fromkeys(stage for stage, _ in counts)
         return ", ".join(_stage_text(stage, counts) for stage in stages)
