@@ -46,6 +46,7 @@ from intake.models import Attachment, Capture, Envelope, ObjectRef, sha256_hex  
 from intake.settings import DEFAULT_MEMBER_PATTERN, DEFAULT_POLICY_PATTERN  # noqa: E402
 from samples.letters import (TOPICS, ground_truth_fields, make_letter, render_letter,  # noqa: E402
                              wrapped_truth_fields)
+from samples import wording  # noqa: E402
 from samples.wrapping import WRAP_SHARE  # noqa: E402
 
 console = Console(width=None if sys.stdout.isatty() else 110)
@@ -60,7 +61,13 @@ def make_page(seed: int, folder: str, wrap_share: float = WRAP_SHARE) -> Page:
                                  blur=rng.uniform(0.3, 0.8))
     path = Path(folder, f"page-{seed:05d}.png")
     image.save(path, dpi=(300, 300))
-    return Page(path, truth, ground_truth_fields(spec), skew, wrapped_truth_fields(spec))
+    return Page(path, truth, {**ground_truth_fields(spec), "organisation": organisations(spec)}, skew,
+                wrapped_truth_fields(spec))
+
+
+def organisations(spec) -> list[str]:
+    """The organisations a letter names: the insurer and its service in the address block."""
+    return [wording.INSURER_NAME, wording.SERVICES.get(spec.topic, "Service Relation Adhérents")]
 
 
 def generate(count: int, seed: int, folder: str, workers: int, wrap_share: float = WRAP_SHARE) -> list[Page]:

@@ -12,7 +12,8 @@ from rich.table import Table
 from capture.ocr.deskew import estimate_skew
 from capture.quality import edit_distance, normalize_space
 
-KINDS = ("member_number", "policy_number", "case_ref", "date", "amount", "iban", "nir", "phone", "email", "person")
+KINDS = ("member_number", "policy_number", "case_ref", "date", "amount", "iban", "nir", "phone", "email", "person",
+         "organisation")
 TARGETS = {"cer": 0.02, "precision": 0.98, "recall": 0.98, "ratio": 1.10}
 MAX_MISSES = 40
 Found = list[dict[str, set[str]]]  # per page: kind -> normalized values
