@@ -12,6 +12,7 @@ import re
 import unicodedata
 from typing import Any
 
+from capture.name_noise import is_noise_organisation, is_noise_person, line_at, without_role
 from intake.cpu import tune_for_workers
 from intake.models import ExtractedField
 
@@ -114,7 +115,7 @@ def _name_lines(doc: Any, source: str) -> list[ExtractedField]:
                            start=start, end=start + len(name), confidence=CONFIDENCE)
             for start, name in lines
             if any(e.start_char < start + len(name) and start < e.end_char for e in doc.ents)
-            and is_person(name, doc.text[:start])]
+            and is_person(name, doc.text[:start]) and not is_noise_person(name, line_at(doc.text, start))]
 
 
 def _entity_field(text: str, ent: Any, source: str) -> ExtractedField | None:
@@ -124,12 +125,19 @@ def _entity_field(text: str, ent: Any, source: str) -> ExtractedField | None:
     value = raw.strip()
     if ent.label_ == "PER" and (surname := _CAPITALS_AFTER.match(text, start + len(value))):
         value += surname.group()  # "Gérard LAMBERT": the small model often stops before a surname in capitals
-    if is_noise(value):
+    if ent.label_ == "PER":
+        value = without_role(value)  # "Claire Moreau - Ophtalmologiste"
+    if is_noise(value) or _page_word(ent.label_, value, line_at(text, start)):
         return None
     return ExtractedField(
         kind=KINDS[ent.label_], value=value, normalized=" ".join(value.split()), source=source,
         start=start, end=start + len(value), confidence=CONFIDENCE,
     )
+
+
+def _page_word(label: str, value: str, line: str) -> bool:
+    """A word of the page rather than a name: an abbreviation, a table's header or item, a shop's line."""
+    return is_noise_person(value, line) if label == "PER" else is_noise_organisation(value, line)
 
 
 def is_noise(value: str) -> bool:

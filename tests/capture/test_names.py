@@ -158,3 +158,39 @@ def test_the_reading_seen_most_often_wins_over_one_odd_reading():
 def test_a_name_in_capitals_and_in_small_letters_keep_their_own_case():
     found = one_spelling([[_person("Sébastien Mercier", "p1")], [_person("Sebastien MERCIER", "p2")]])
     assert [batch[0].normalized for batch in found] == ["Sébastien Mercier", "Sebastien MERCIER"]
+
+
+# the words of case pages the small model took for names (the demo's optician and dentist letters, a call note)
+CASE_PAGE = (
+    "Optique de la Croix-Rousse\n"
+    "Désignation Montant TTC\n"
+    "Couronne céramo-métallique 450,00 €\n"
+    "Total 1 450,00 €\n"
+    "Mes précédentes lunettes datent de 2020.\n"
+    "Dr Claire Moreau - Ophtalmologiste\n"
+    "PJ : facture, ordonnance\n"
+    "Cordialement,\nKarim Benali"
+)
+CALL_NOTE = "Appel REMB : l'adhérente demande où en est son remboursement."
+
+
+@pytest.fixture(scope="module")
+def case_page_names():
+    return [[(f.kind, f.value) for f in batch]
+            for batch in NameFinder().find([(CASE_PAGE, "attachment:lettre.pdf#p1"), (CALL_NOTE, "body")])]
+
+
+def test_abbreviations_table_words_and_possessives_are_not_organisations(case_page_names):
+    organisations = {value for batch in case_page_names for kind, value in batch if kind == "organisation"}
+    assert not organisations & {"PJ", "TTC", "Mes", "REMB", "Couronne", "Total", "Total 1"}, organisations
+
+
+def test_a_shop_name_a_table_header_and_a_call_code_are_not_persons(case_page_names):
+    persons = {value for batch in case_page_names for kind, value in batch if kind == "person"}
+    assert "Karim Benali" in persons
+    assert not persons & {"Optique de la Croix-Rousse", "Désignation Montant TTC", "Appel REMB"}, persons
+
+
+def test_a_person_is_named_without_the_role_after_a_dash(case_page_names):
+    assert ("person", "Claire Moreau") in case_page_names[0]
+    assert ("person", "Claire Moreau - Ophtalmologiste") not in case_page_names[0]
