@@ -61,13 +61,17 @@ def make_page(seed: int, folder: str, wrap_share: float = WRAP_SHARE) -> Page:
                                  blur=rng.uniform(0.3, 0.8))
     path = Path(folder, f"page-{seed:05d}.png")
     image.save(path, dpi=(300, 300))
-    return Page(path, truth, {**ground_truth_fields(spec), "organisation": organisations(spec)}, skew,
+    return Page(path, truth, {**ground_truth_fields(spec), "organisation": organisations(spec, truth)}, skew,
                 wrapped_truth_fields(spec))
 
 
-def organisations(spec) -> list[str]:
-    """The organisations a letter names: the insurer and its service in the address block."""
-    return [wording.INSURER_NAME, wording.SERVICES.get(spec.topic, "Service Relation Adhérents")]
+MENTIONED = ("Assurance Maladie", "Sécurité sociale")  # the public bodies letters of samples/wording.py name
+
+
+def organisations(spec, text: str) -> list[str]:
+    """The organisations a letter names: the insurer and its service in the address block, the public bodies."""
+    return [wording.INSURER_NAME, wording.SERVICES.get(spec.topic, "Service Relation Adhérents"),
+            *(name for name in MENTIONED if name in " ".join(text.split()))]
 
 
 def generate(count: int, seed: int, folder: str, workers: int, wrap_share: float = WRAP_SHARE) -> list[Page]:

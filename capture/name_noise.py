@@ -28,6 +28,8 @@ traitement couronne monture verres verre seance seances consultation forfait som
 dossier numero adherent contrat page annexe note notes
 """.split())
 PERSON_STOP = ABBREVIATIONS | HEADER_WORDS | DOCUMENT_WORDS
+PERSON_TITLES = frozenset("dr docteur pr professeur mme madame m monsieur me maitre mlle".split())
+_REFERENCE = re.compile(r"^(?=\S*\d)[A-Z0-9][A-Z0-9/-]+[.,;:]?$")  # "IN-WTVZ-JV6B", "MS-240665": a reference, not a name
 _AMOUNT = re.compile(r"\d[\d\s.]*[,.]\d{2}\s*(?:€|eur\b)", re.IGNORECASE)
 # a shop's or practice's name: "Optique de la Croix-Rousse", "Pharmacie du Marché", "Audition Santé"
 _TRADE = re.compile(
@@ -60,10 +62,11 @@ def is_trade_line(line: str) -> bool:
 
 
 def is_noise_organisation(value: str, line: str) -> bool:
-    """Not an organisation: lower case, only stop words, or a lone word in a table."""
+    """Not an organisation: lower case, only stop words, a lone word in a table, a reference, a person."""
     words = folded_words(value)
     return (not value[:1].isupper() or all(w in STOP_WORDS for w in words)
-            or (len(words) == 1 and is_table_line(line)))
+            or (len(words) == 1 and is_table_line(line)) or bool(_REFERENCE.match(value))
+            or bool(PERSON_TITLES & set(words[:2])))  # "Dr Haddad", "le Dr Haddad"
 
 
 def is_noise_person(value: str, line: str) -> bool:

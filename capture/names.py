@@ -101,7 +101,21 @@ def _names(doc: Any, source: str) -> list[ExtractedField]:
     found = (_entity_field(doc.text, ent, source) for ent in doc.ents if ent.label_ in KINDS)
     names = [f for f in found if f is not None and (f.kind != "person" or is_person(f.value, doc.text[:f.start]))]
     taken = {(f.start, f.end) for f in names}
-    return sorted(names + [f for f in _name_lines(doc, source) if (f.start, f.end) not in taken], key=lambda f: f.start)
+    names += [f for f in _name_lines(doc, source) if (f.start, f.end) not in taken]
+    names += [f for f in _organisation_lines(doc, source) if not any(f.start < n.end and n.start < f.end for n in names)]
+    return sorted(names, key=lambda f: f.start)
+
+
+def _organisation_lines(doc: Any, source: str) -> list[ExtractedField]:
+    """Lines that are an institution's name alone ("Mutuelle Santé Horizon") where the model saw an entity.
+
+    In an address block the small model runs the town above into it and calls both a place.
+    """
+    lines = ((m.start("name"), m.group("name")) for m in _ORGANISATION_LINE.finditer(doc.text))
+    return [ExtractedField(kind="organisation", value=name, normalized=" ".join(name.split()), source=source,
+                           start=start, end=start + len(name), confidence=CONFIDENCE)
+            for start, name in lines
+            if any(e.start_char < start + len(name) and start < e.end_char for e in doc.ents)]
 
 
 def _name_lines(doc: Any, source: str) -> list[ExtractedField]:
@@ -164,6 +178,11 @@ _NAME_LINE = re.compile(
 _INSTITUTION = re.compile(
     r"(?i)(?:clinique|h[ôo]pital|centre|service|mutuelle|soci[ée]t[ée]|banque|cabinet|pharmacie|groupe|"
     r"association|direction|caisse|laboratoire|institut|fondation|r[ée]sidence|lyc[ée]e|coll[èe]ge|[ée]cole)\b"
+)
+_ORGANISATION_LINE = re.compile(
+    r"^[ \t]*(?P<name>(?:Mutuelle|Caisse|Clinique|H[ôo]pital|Soci[ée]t[ée]|Banque|Groupe|Association|Laboratoire|"
+    rf"Institut|Fondation|Optique|Pharmacie)(?:[ \t]+(?:[{_UPPER}][\w'’-]*|d[eu]s?|de la|l['’]\w+|et)){{1,5}})[ \t]*$",
+    re.MULTILINE,
 )
 PARTICLES = {"de", "du", "des", "d", "la", "le", "van", "von"}  # "Charles de Gaulle" is two names, not three
 

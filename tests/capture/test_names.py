@@ -194,3 +194,15 @@ def test_a_shop_name_a_table_header_and_a_call_code_are_not_persons(case_page_na
 def test_a_person_is_named_without_the_role_after_a_dash(case_page_names):
     assert ("person", "Claire Moreau") in case_page_names[0]
     assert ("person", "Claire Moreau - Ophtalmologiste") not in case_page_names[0]
+
+
+ADDRESSED = ("Catherine Mercier\n117 place de la Gare\n01000 Bourg-en-Bresse\nMutuelle Santé Horizon\n"
+             "Service Prestations Santé\n27 rue des Tanneurs\n69441 Lyon Cedex 03\nBonjour,\n"
+             "Le Dr Haddad et la Sécurité sociale, dossier IN-WTVZ-JV6B.\nCordialement,\nCatherine Mercier")
+
+
+def test_the_insurer_alone_on_its_address_line_is_an_organisation_and_a_doctor_or_a_reference_is_not():
+    (found,) = NameFinder().find([(ADDRESSED, "body")])
+    organisations = {f.value for f in found if f.kind == "organisation"}
+    assert {"Mutuelle Santé Horizon", "Service Prestations Santé"} <= organisations
+    assert not any("Haddad" in o or "IN-WTVZ" in o for o in organisations), organisations
