@@ -9,10 +9,12 @@ Deployment units run one process each (``--processes 1``) and scale by units.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import threading
+from collections.abc import Iterator
 
 import click
 
@@ -50,22 +52,39 @@ def worker(ctx: click.Context, stages: tuple[str, ...], until_idle: float | None
 
 def run_one(app: App, stages: tuple[str, ...], until_idle: float | None, progress_every: float) -> None:
     """This process consumes ``stages`` until idle or stopped (SIGTERM/SIGINT end it after its message)."""
-    if app.settings.metrics_port:
-        from runtime.metrics import serve_metrics
-
-        serve_metrics(app.settings.metrics_port, app.settings.metrics_host)
+    _serve_metrics(app)
     progress = ProgressHook()
     app.hooks.hooks.append(progress)
-    stop = _stop_on_signals()
     running = app.connect().worker(stages)
     say(f"worker ready (pid {os.getpid()}): {', '.join(stages)}; {app.capture_context().pool_size} OCR engine(s); "
         f"broker {redacted(app.bus.url)}, store {app.store.url}")
     ticker = report_every(progress, progress_every, lambda text: say(f"worker {os.getpid()}: {text}"))
-    try:
-        running.run(idle_timeout=until_idle, should_stop=stop.is_set)
-    finally:
-        ticker.set()
+    with stopped_by_signals() as stop:
+        try:
+            running.run(idle_timeout=until_idle, should_stop=stop.is_set)
+        finally:
+            ticker.set()
     say(f"worker stopped (pid {os.getpid()}): {progress.line(always=True)} handled")
+
+
+def _serve_metrics(app: App) -> None:
+    if app.settings.metrics_port:
+        from runtime.metrics import serve_metrics
+
+        serve_metrics(app.settings.metrics_port, app.settings.metrics_host)
+
+
+@contextlib.contextmanager
+def stopped_by_signals() -> Iterator[threading.Event]:
+    """An event SIGTERM and SIGINT set while inside (the worker finishes its message, then returns)."""
+    stop, previous = threading.Event(), {}
+    for number in (signal.SIGTERM, signal.SIGINT):
+        previous[number] = signal.signal(number, lambda *_: stop.set())
+    try:
+        yield stop
+    finally:
+        for number, handler in previous.items():
+            signal.signal(number, handler)
 
 
 def supervise(ctx: click.Context, app: App, count: int) -> int:
@@ -89,14 +108,6 @@ def child_command(ctx: click.Context) -> list[str]:
     command += ["worker", "--processes", "1", "--progress-every", str(params["progress_every"])]
     command += ["--until-idle", str(params["until_idle"])] if params.get("until_idle") is not None else []
     return command + list(params["stages"])
-
-
-def _stop_on_signals() -> threading.Event:
-    """An event SIGTERM and SIGINT set: the worker finishes its message, then returns."""
-    stop = threading.Event()
-    for number in (signal.SIGTERM, signal.SIGINT):
-        signal.signal(number, lambda *_: stop.set())
-    return stop
 
 
 def say(text: str) -> None:
