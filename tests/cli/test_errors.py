@@ -75,3 +75,13 @@ def test_debug_shows_the_traceback_of_the_same_error(tmp_path):
     url = f"amqp://guest:guest@127.0.0.1:{free_port()}//"
     run = run_intake(tmp_path, {"INTAKE_BROKER_URL": url}, "--debug", "worker")
     assert run.returncode != 0 and "Traceback" in run.stderr and "ServiceUnavailable" in run.stderr
+
+
+def test_a_case_index_database_that_does_not_answer_is_told_with_status_69(tmp_path):
+    from cli.errors import EXIT_UNAVAILABLE, explain
+    from storage.index.base import open_index
+
+    with pytest.raises(Exception) as caught:
+        open_index(f"postgresql://intake:pw@127.0.0.1:{free_port()}/intake")
+    lines, status = explain(caught.value)
+    assert status == EXIT_UNAVAILABLE and "case index unavailable" in lines[0] and ":pw@" not in lines[0]
