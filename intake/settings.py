@@ -228,5 +228,6 @@ def explain(exc: ValidationError) -> str:
         secret = any(word in name for word in SECRET_WORDS) or isinstance(err.get("input"), (dict, list, tuple))
         value = err.get("input")
         shown = "<hidden>" if secret else repr(redacted(value) if isinstance(value, str) else value)
-        lines.append(f"  {ENV_PREFIX}{name.split('.')[0].upper()}: {err['msg'].removeprefix('Value error, ')} (got {shown})")
+        message = err["msg"].removeprefix("Value error, ")
+        lines.append(f"  {ENV_PREFIX}{name.split('.')[0].upper()}: {message} (got {shown})")
     return "\n".join(lines)

@@ -36,7 +36,8 @@ class S3Store(ObjectStore):
         parts = urlsplit(url)
         bucket = parts.path.strip("/")
         if not parts.hostname or not bucket:
-            raise ConfigError(f"invalid settings:\n  INTAKE_STORE_URL: an S3 URL needs a host and a bucket (got {redacted(url)!r})")
+            raise ConfigError("invalid settings:\n  INTAKE_STORE_URL: an S3 URL needs a host and a bucket "
+                              f"(got {redacted(url)!r})")
         query = {k: v[-1] for k, v in parse_qs(parts.query).items()}
         host = f"{parts.hostname}:{parts.port}" if parts.port else parts.hostname
         client = Minio(
