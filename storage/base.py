@@ -26,6 +26,10 @@ class ObjectStore(ABC):
 
     url: str
 
+    def __repr__(self) -> str:
+        """The store's kind and URL (without its secret), for the messages operators read."""
+        return f"{type(self).__name__}({self.url})"
+
     @abstractmethod
     def put(self, key: str, data: bytes, content_type: str = "application/octet-stream") -> None:
         """Write ``data`` under ``key`` (replacing any previous value)."""

@@ -66,3 +66,11 @@ def test_many_concurrent_writers_to_one_case_lose_no_event(store):
 def test_an_unknown_store_scheme_is_a_configuration_error():
     with pytest.raises(ConfigError, match="unknown store URL scheme"):
         open_store("ftp://example/bucket")
+
+
+def test_a_store_shows_itself_by_its_url_without_the_secret(tmp_path, s3_url):
+    from storage.base import open_store
+
+    assert repr(open_store(f"file://{tmp_path}")) == f"LocalStore(file://{tmp_path})"
+    shown = repr(open_store(s3_url))
+    assert shown.startswith("S3Store(s3://intake:***@") and "intake-secret" not in shown
