@@ -13,6 +13,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from datetime import datetime, tzinfo
+
+from intake.sniff import EMPTY, UNKNOWN
 
 TEAM = {
     "general": "Gestion courante", "expert-hospitalisation": "Experts hospitalisation",
@@ -61,6 +64,9 @@ SCREENING = {"auto-reply": "réponse automatique", "bounce": "retour en erreur",
 QUARANTINE = {  # the kinds of reasons an item is set aside for that are not French already (telemetry.reason_label)
     "retries exhausted": "tentatives épuisées", "unknown": "motif inconnu", "unsupported type": "type non pris en charge",
 }
+STAGE = {"ingest": "dépôt", "capture": "lecture", "classify": "classement", "record": "enregistrement",
+         "outbound": "envoi"}
+MIME = {EMPTY: "fichier vide", UNKNOWN: "type inconnu", "unknown": "type inconnu"}  # other types show as they are
 METHOD = {"pdf-text": "texte du PDF", "ocr": "OCR", "text": "texte"}
 FIELD = {
     "member_number": "n° d'adhérent", "policy_number": "n° de contrat", "case_ref": "référence de dossier",
@@ -71,7 +77,7 @@ ROLE = {"supervisor": "superviseur", "reviewer": "relecteur"}
 FAMILIES: dict[str, dict[str, str]] = {
     "team": TEAM, "topic": TOPIC, "complexity": COMPLEXITY, "urgency": URGENCY, "status": STATUS,
     "channel": CHANNEL, "outcome": OUTCOME, "event": EVENT, "rule": RULE, "screening": SCREENING,
-    "quarantine": QUARANTINE, "method": METHOD, "field": FIELD, "role": ROLE,
+    "quarantine": QUARANTINE, "stage": STAGE, "method": METHOD, "field": FIELD, "role": ROLE,
 }
 NONE = "—"
 
@@ -103,6 +109,16 @@ def status(code: str | None) -> str:
 
 def channel(code: str | None) -> str:
     return label("channel", code)
+
+
+def when(at: datetime | None, zone: tzinfo) -> str:
+    """A time as people read it, in their time zone: ``03/12/2026 14:05``."""
+    return at.astimezone(zone).strftime("%d/%m/%Y %H:%M") if at else NONE
+
+
+def mime(sniffed: str) -> str:
+    """A sniffed type as people read it: « fichier vide » rather than ``application/x-empty``."""
+    return MIME.get(sniffed, sniffed)
 
 
 def decimal(value: float, digits: int = 2) -> str:
@@ -148,6 +164,9 @@ PHRASES: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
     (r"\bdocument\(s\), (\d+) page\(s\)", r"document(s), \1 page(s)"), (r"\{((?:'[a-z-]+': \d+(?:, )?)+)\}", _methods),
     (r"; fields ", " ; champs : "), (r"\b([a-z_]+)×", lambda m: f"{label('field', m.group(1))}×"
                                                        if m.group(1) in FIELD else m.group(0)),
+    (r"\bunsupported type (\S+)", lambda m: f"type non pris en charge ({mime(m.group(1))})"),
+    *((rf"^{re.escape(code)}\b", text) for code, text in QUARANTINE.items()),
+    *((rf"\b{re.escape(code)}\b", text) for code, text in MIME.items() if "/" in code),
     (r"\bno acknowledgement: ", "pas d'accusé de réception : "),
     (r"(?<=[^\s\d]): ", " : "), (r"(?<=\S); ", " ; "),  # French spaces before a colon and a semicolon
 )

@@ -6,6 +6,7 @@ import pytest
 
 from intake import labels, taxonomy
 from intake.labels import label, phrase
+from intake.pipeline import STAGES
 from routing.rules import load_rules
 from storage import lifecycle
 from storage.surgery import SURGERY
@@ -64,3 +65,12 @@ def test_a_capture_summary_names_fields_and_methods_in_french():
 def test_codes_left_in_a_phrase_are_replaced_by_their_labels_but_quoted_cues_are_not():
     said = phrase("several issues (optical, change_of_details), cue 'optical'")
     assert said == "plusieurs sujets (optique, changement de coordonnées), cue 'optical'"
+
+
+def test_every_stage_of_the_pipeline_has_a_label():
+    assert [s for s in ("ingest", *STAGES) if label("stage", s).endswith("(?)")] == []
+
+
+def test_an_empty_file_reads_as_such_not_as_its_sniffed_type():
+    assert labels.mime("application/x-empty") == "fichier vide"
+    assert phrase("unsupported type application/x-empty") == "type non pris en charge (fichier vide)"
