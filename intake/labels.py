@@ -168,6 +168,14 @@ PHRASES: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
     *((rf"^{re.escape(code)}\b", text) for code, text in QUARANTINE.items()),
     *((rf"\b{re.escape(code)}\b", text) for code, text in MIME.items() if "/" in code),
     (r"\bno acknowledgement: ", "pas d'accusé de réception : "),
+    (r"\bno e-mail address for the member\b", "pas d'adresse électronique pour l'adhérent"),
+    (r"\bno-reply or system address\b", "adresse « no-reply » ou système"),
+    (r"\bour own address\b", "notre propre adresse"), (r"\brefused by the mail server\b", "refusé par le serveur"),
+    (r"\backnowledgement sent to the member\b", "accusé de réception envoyé à l'adhérent"),
+    (r"\(unconfirmed: not resent\)", "(non confirmé : pas renvoyé)"),
+    (r"\bsuggested answer \(" + WORD + r"\): (\d+) field\(s\) filled, (\d+) missing from the request",
+     lambda m: f"réponse suggérée ({topic(m.group(1))}) : {m.group(2)} champ(s) rempli(s), "
+               f"{m.group(3)} absent(s) de la demande"),
     (r"(?<=[^\s\d]): ", " : "), (r"(?<=\S); ", " ; "),  # French spaces before a colon and a semicolon
 )
 _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in PHRASES)
