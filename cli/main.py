@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from cli.config import load_settings
-from cli.output import cases_table, console
+from cli.output import cases_table, console, operator_zone
 from intake.errors import ConfigError
 from intake.logs import setup_logging
 from intake.pipeline import STAGES
@@ -38,7 +38,7 @@ def demo(app: App, idle: float) -> None:
     from runtime.demo import run_demo
 
     cases = run_demo(app, idle)
-    console.print(cases_table(cases, title=f"intake demo: {len(cases)} case(s)"))
+    console.print(cases_table(cases, f"démo intake : {len(cases)} dossier(s)", operator_zone(app.settings)))
     console.print(f"Records in {app.store.url}")
 
 
