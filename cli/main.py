@@ -95,10 +95,12 @@ from cli.review import corrections_group  # noqa: E402  (adds its commands to `i
 main.add_command(corrections_group, name="corrections")
 
 from cli.classify import eval_command, model_group, train  # noqa: E402
+from cli.dashboard import dashboard  # noqa: E402
 
 main.add_command(train)
 main.add_command(eval_command, name="eval")
 main.add_command(model_group)
+main.add_command(dashboard)
 
 
 if __name__ == "__main__":  # pragma: no cover
