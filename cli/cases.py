@@ -67,7 +67,7 @@ def case_show(app: App, case_id: str) -> None:
     record, zone = _load(app, case_id), operator_zone(app.settings)
     console.print(cases_table([record], f"dossier {record.id} ({labels.status(record.status)})", zone))
     timeline = Table(f"quand ({zone.key})", "qui", "quoi", "pourquoi", title="historique")
-    for group in case_timeline(app.records, record):
+    for group in case_timeline(app.records, record, zone):
         timeline.add_section()
         timeline.add_row("", "", "", Text(group.label, style="bold"))
         for event in group.events:

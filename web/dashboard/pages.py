@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
 from intake import labels
 from intake.errors import NotFound
@@ -82,9 +82,9 @@ def _parse_time(text: object) -> datetime | None:
         return None
 
 
-def case_page(records: Records, case: Case) -> dict:
-    """A case, its timeline, and each item's documents with the fields highlighted."""
-    return {"case": case, "timeline": case_timeline(records, case),
+def case_page(records: Records, case: Case, zone: tzinfo = stats.TZ) -> dict:
+    """A case, its timeline (times in ``zone``), and each item's documents with the fields highlighted."""
+    return {"case": case, "timeline": case_timeline(records, case, zone),
             "items": [_item_view(records, envelope_id) for envelope_id in case.items]}
 
 

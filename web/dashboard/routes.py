@@ -156,7 +156,7 @@ def router(dash: Dashboard) -> APIRouter:
         who = dash.require(request)
         case = dash.case_for(who, case_id)
         access_log.record_view(dash.app.store, case, f"user:{who.name}", who.role)
-        context = pages.case_page(dash.app.records, case) | \
+        context = pages.case_page(dash.app.records, case, dash.zone) | \
             work_context(dash.app.store, who, case, dash.app.rules.teams, fait, erreur)
         return dash.page(request, "case.html", context, who)
 
