@@ -72,7 +72,7 @@ def case_show(app: App, case_id: str) -> None:
         timeline.add_row("", "", "", Text(group.label, style="bold"))
         for event in group.events:
             timeline.add_row(when(event.at, zone), event.actor, labels.label("event", event.kind),
-                             labels.phrase(event.summary))
+                             labels.summary(event.kind, event.actor, event.summary))
     console.print(timeline)
     for done in surgeries(record):  # what `intake case undo REF KEY` can reverse
         console.print(f"annuler « {labels.label('event', done.kind)} » du {when(done.at, zone)} : "

@@ -167,6 +167,8 @@ PHRASES: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
     (r"\bunsupported type (\S+)", lambda m: f"type non pris en charge ({mime(m.group(1))})"),
     *((rf"^{re.escape(code)}\b", text) for code, text in QUARANTINE.items()),
     *((rf"\b{re.escape(code)}\b", text) for code, text in MIME.items() if "/" in code),
+    (r"^assigned to ", "attribué à "), (r"^closed: ", "clos : "),
+    (r"^status:" + WORD + "$", lambda m: f"passé {label('status', m.group(1))}"),
     (r"\bno acknowledgement: ", "pas d'accusé de réception : "),
     (r"\bno e-mail address for the member\b", "pas d'adresse électronique pour l'adhérent"),
     (r"\bno-reply or system address\b", "adresse « no-reply » ou système"),
@@ -180,6 +182,9 @@ PHRASES: tuple[tuple[str, str | Callable[[re.Match], str]], ...] = (
 )
 _COMPILED = tuple((re.compile(pattern), replacement) for pattern, replacement in PHRASES)
 _CODE = re.compile(r"(?<![\w'’-])([a-z][a-z_]*(?:-[a-z_]+)*)(?![\w'’-])")
+# kinds whose whole summary is a person's note when they gave one (storage/lifecycle.py, storage/reroute.py)
+WRITTEN = frozenset({"assigned", "closed", "reopened", "rerouted", "rescheduled"}) | {f"status:{s}" for s in STATUS}
+_GENERATED = re.compile(r"assigned to |closed: |status:|dossier confié à l'équipe |dossier pris en charge$")
 _LEFTOVER = ("topic", "complexity", "urgency", "team", "status", "channel")
 
 
@@ -188,6 +193,14 @@ def phrase(text: str) -> str:
     for pattern, replacement in _COMPILED:
         text = pattern.sub(replacement, text)
     return _CODE.sub(_leftover_code, text)
+
+
+def summary(kind: str, actor: str, text: str) -> str:
+    """An event's summary in French; what a person wrote (a note, the reason of an action) stays as written."""
+    if kind == "note" or (actor.startswith("user:") and kind in WRITTEN and not _GENERATED.match(text)):
+        return text
+    head, said, reason = text.partition(" ; motif : ")
+    return phrase(head) + said + reason
 
 
 def _leftover_code(match: re.Match) -> str:

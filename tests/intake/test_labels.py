@@ -74,3 +74,13 @@ def test_every_stage_of_the_pipeline_has_a_label():
 def test_an_empty_file_reads_as_such_not_as_its_sniffed_type():
     assert labels.mime("application/x-empty") == "fichier vide"
     assert phrase("unsupported type application/x-empty") == "type non pris en charge (fichier vide)"
+
+
+def test_what_a_person_wrote_stays_as_written_and_only_the_generated_part_is_translated():
+    assert labels.summary("note", "user:ana", "open the email") == "open the email"
+    assert labels.summary("assigned", "user:ana", "je prends, email reçu") == "je prends, email reçu"
+    assert labels.summary("assigned", "user:ana", "assigned to ana") == "attribué à ana"
+    assert labels.summary("status:in_progress", "user:ana", "status:in_progress") == "passé en cours"
+    said = labels.summary("corrected", "user:ana", "décision corrigée : thème other → dental ; motif : not other")
+    assert said == "décision corrigée : thème autre → dentaire ; motif : not other"
+    assert labels.summary("routed", "worker:classify", "rule 'complaints': topic complaint").startswith("règle")

@@ -61,6 +61,7 @@ def _when(context: Context, at: datetime | None) -> str:
 templates.env.filters.update(
     when=_when, age=stats.human_age, channel=lambda c: labels.channel(c).capitalize(), status=labels.status,
     label=lambda code, family: labels.label(family, code), phrase=labels.phrase, mime=labels.mime,
+    summary=lambda event: labels.summary(event.kind, event.actor, event.summary),
 )
 
 
