@@ -15,9 +15,9 @@ import html
 import json
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
-from typing import Any
 from urllib.parse import quote
 
 from fastapi import FastAPI, Request
@@ -27,9 +27,11 @@ from intake.errors import NotFound
 from intake.models import Case
 from runtime.app import App
 from web.pages import SLOW_DOWN, STATUS, STEP, TRACK, UNKNOWN
+from web.ratelimit import RateLimiter
 from web.spec import TRACKING_PATTERN
 
 TRACKING = re.compile(TRACKING_PATTERN)
+MAX_VISITORS = 10_000  # buckets kept before they are all forgotten: the memory stays bounded
 STARTED = ("assigned", "status:in_progress", "status:waiting_member", "closed")  # a person took the request up
 
 
@@ -91,11 +93,24 @@ def _said(step: str, when: date | None) -> str:
     return f"{step} le {when:%d/%m/%Y}" if when else f"{step} : pas encore"
 
 
-def install(api: FastAPI, app: App, limiter: Any, peer: Any, zone: tzinfo) -> None:
-    """Add the tracking pages; ``peer(request)`` names a visitor for ``limiter`` (web/ratelimit.py)."""
+class VisitorLimit:
+    """The web rate limit, per visitor of the tracking page, in buckets of its own (at most MAX_VISITORS)."""
+
+    def __init__(self, limit: RateLimiter) -> None:
+        self.limiter = RateLimiter(limit.per_minute, limit.burst)
+
+    def wait(self, visitor: str) -> float:
+        if len(self.limiter.buckets) >= MAX_VISITORS:
+            self.limiter.buckets.clear()
+        return self.limiter.wait(visitor)
+
+
+def install(api: FastAPI, app: App, limit: RateLimiter, peer: Callable[[Request], str], zone: tzinfo) -> None:
+    """Add the tracking pages; ``peer(request)`` names a visitor, who may look as often as ``limit`` allows."""
+    visitors = VisitorLimit(limit)
 
     def slowed(request: Request) -> Response | None:
-        wait = limiter.wait(f"suivi:{peer(request)}")
+        wait = visitors.wait(peer(request))
         if wait <= 0:
             return None
         seconds = max(1, math.ceil(wait))

@@ -121,3 +121,14 @@ def test_in_chromium_a_member_submits_the_form_reads_the_styled_receipt_and_foll
         assert page.inner_text("#tracking") == tracking and page.inner_text("#status") == "reçue"
         assert FORM["name"] not in page.inner_text("body") and violations == []
         browser.close()
+
+
+def test_the_visitors_buckets_are_bounded_and_apart_from_the_api_keys():
+    from web.tracking import MAX_VISITORS, VisitorLimit
+
+    keys = RateLimiter(60, 1)
+    visitors = VisitorLimit(keys)
+    assert visitors.wait("a") == 0 and visitors.wait("a") > 0 and keys.buckets == {}
+    for n in range(MAX_VISITORS + 1):
+        visitors.wait(f"v{n}")
+    assert len(visitors.limiter.buckets) <= MAX_VISITORS
