@@ -47,7 +47,8 @@ EVENT = {
     "ack-skipped": "sans accusé de réception", "suggested-answer": "réponse suggérée", "assigned": "attribué",
     "closed": "clos", "note": "note", "confirmed": "décision confirmée", "corrected": "décision corrigée",
     "field-confirmed": "champ confirmé", "field-corrected": "champ corrigé", "item-moved-out": "élément déplacé",
-    "item-moved-in": "élément reçu d'un autre dossier", "split-out": "élément séparé", "split-in": "séparé d'un dossier",
+    "item-moved-in": "élément reçu d'un autre dossier", "split-out": "élément séparé",
+    "split-in": "séparé d'un dossier",
     "merged-into": "fusionné dans un autre dossier", "merged-from": "dossier fusionné ici",
     "surgery-undone": "opération annulée",
 }
@@ -62,7 +63,8 @@ RULE = {  # the routing rules of routing/rules.yaml, as a phrase
 SCREENING = {"auto-reply": "réponse automatique", "bounce": "retour en erreur", "empty": "message vide",
              "unreadable": "illisible"}
 QUARANTINE = {  # the kinds of reasons an item is set aside for that are not French already (telemetry.reason_label)
-    "retries exhausted": "tentatives épuisées", "unknown": "motif inconnu", "unsupported type": "type non pris en charge",
+    "retries exhausted": "tentatives épuisées", "unknown": "motif inconnu",
+    "unsupported type": "type non pris en charge",
 }
 STAGE = {"ingest": "dépôt", "capture": "lecture", "classify": "classement", "record": "enregistrement",
          "outbound": "envoi"}

@@ -101,6 +101,7 @@ def test_a_case_is_rerouted_by_a_person_and_shown_item_by_item(tmp_path):
     refused = run("case", "reroute", ref, "dentaire")
     assert refused.exit_code != 0 and "unknown team 'dentaire'" in refused.output
     shown = run("case", "show", ref).output
-    first, second, manual = shown.index("Élément 1 : courriel"), shown.index("Élément 2 : appel"), shown.index("Dossier")
+    first, second = shown.index("Élément 1 : courriel"), shown.index("Élément 2 : appel")
+    manual = shown.index("Dossier")
     opened, linked = labels.label("event", "opened"), labels.label("event", "linked")
     assert first < shown.index(opened) < second < shown.index(linked) and "devis" in shown[manual:]

@@ -54,7 +54,8 @@ def test_a_classification_reason_names_the_model_version_not_its_file_path():
 
 def test_a_route_reason_reads_in_french():
     said = phrase("rule 'optical-expert': topic optical, complexity complex; priority 5+3 for urgency critical")
-    assert said == "règle « expertise optique » : thème optique, complexité complexe ; priorité 5+3 pour l'urgence critique"
+    assert said == ("règle « expertise optique » : thème optique, complexité complexe ; "
+                    "priorité 5+3 pour l'urgence critique")
 
 
 def test_a_capture_summary_names_fields_and_methods_in_french():

@@ -36,8 +36,8 @@ def site(app) -> Iterator[tuple[str, httpx.Client]]:
 
 def _submit(client: httpx.Client) -> str:
     """Send the public form as a browser does; the tracking number its receipt shows."""
-    answer = client.post("/v1/submissions", data=FORM, files={"files": ("facture.txt", "Facture de l'opticien : 320 €".encode(), "text/plain")},
-                         headers={"Accept": "text/html"})
+    bill = ("facture.txt", "Facture de l'opticien : 320 €".encode(), "text/plain")
+    answer = client.post("/v1/submissions", data=FORM, files={"files": bill}, headers={"Accept": "text/html"})
     assert answer.status_code == 202, answer.text
     return TRACKING.search(answer.text).group(1)
 
