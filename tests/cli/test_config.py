@@ -40,3 +40,14 @@ def test_the_dashboard_settings_are_documented_under_their_real_names():
     readme = (ROOT / "web" / "dashboard" / "README.md").read_text(encoding="utf-8")
     for name in ("dashboard_users", "dashboard_session_secret"):
         assert name in setting_names() and f"INTAKE_{name.upper()}" in readme
+
+
+def test_a_bad_time_zone_for_the_operators_is_refused_at_start_naming_its_variable(tmp_path):
+    from click.testing import CliRunner
+
+    from cli.main import main
+
+    result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "case", "list"],
+                                env={"INTAKE_INDEX_TIMEZONE": "Mars/Olympus"})
+    assert result.exit_code == 1 and "INTAKE_INDEX_TIMEZONE" in result.output
+    assert result.exception is None or isinstance(result.exception, SystemExit)
