@@ -32,13 +32,17 @@ def when(at: datetime | None, zone: ZoneInfo) -> str:
 
 def cases_table(cases: Sequence[Case], title: str, zone: ZoneInfo) -> Table:
     """A table of cases: reference, when it was opened, channel, member, subject, topic, urgency, team, deadline."""
-    table = Table("dossier", f"ouvert le ({zone.key})", "canal", "adhérent", "objet", "thème", "urgence", "équipe",
-                  "échéance", "statut", "éléments", title=title)
+    table = Table(title=title)
+    for header, width in (("dossier", 0), (f"ouvert le ({zone.key})", 16), ("canal", 9), ("adhérent", 0),
+                          ("objet", None), ("thème", 15), ("urgence", 0), ("équipe", 15), ("échéance", 0),
+                          ("statut", 8)):
+        # 0: never wrapped; a width: wrapped between words, never within one; the subject gives way (folded)
+        table.add_column(header, no_wrap=width == 0, min_width=width or None,
+                         overflow="fold" if width is None else "ellipsis")
     for c in cases:
         table.add_row(c.id, when(c.opened_at, zone), labels.channel(c.channel), c.member or labels.NONE,
                       c.subject[:50] or labels.NONE, _topic(c), labels.urgency(c.urgency), labels.team(c.team),
-                      c.deadline.strftime("%d/%m/%Y") if c.deadline else labels.NONE, labels.status(c.status),
-                      str(len(c.items)))
+                      c.deadline.strftime("%d/%m/%Y") if c.deadline else labels.NONE, labels.status(c.status))
     return table
 
 

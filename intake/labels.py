@@ -20,7 +20,7 @@ from intake.sniff import EMPTY, UNKNOWN
 TEAM = {
     "general": "Gestion courante", "expert-hospitalisation": "Experts hospitalisation",
     "expert-dental": "Experts dentaire", "expert-optical": "Experts optique", "complaints": "Cellule réclamations",
-    "review": "Relecture", "screened": "Écartés (réponses automatiques)",
+    "review": "Relecture", "screened": "Réponses automatiques",
 }
 TOPIC = {
     "reimbursement": "remboursement", "hospitalisation": "hospitalisation", "dental": "dentaire",
