@@ -3,14 +3,17 @@
 from __future__ import annotations
 
 import getpass
+from datetime import datetime
 
 import click
 from rich.table import Table
 from rich.text import Text
 
-from cli.output import cases_table, console
+from cli.output import cases_table, console, operator_zone, print_cases, when
+from intake import labels
 from intake.errors import IntakeError, NotFound, PermanentError, RetryableError
 from intake.models import Case
+from intake.refs import mistyped, normalize, one_substitution_away
 from runtime.app import App
 from storage import lifecycle
 from storage.reroute import reroute
@@ -23,10 +26,20 @@ def _actor() -> str:
 
 
 def _load(app: App, case_id: str) -> Case:
+    wanted = case_id.strip().upper()
     try:
-        return app.records.case(case_id.strip().upper())
+        return app.records.case(normalize(wanted) or wanted)
     except NotFound:
-        raise click.ClickException(f"no case {case_id}") from None
+        raise click.ClickException(_unknown_case(app, wanted)) from None
+
+
+def _unknown_case(app: App, ref: str) -> str:
+    """Why no case is found: a reference whose check character fails was mistyped; say which one was meant."""
+    if not mistyped(ref):
+        return f"aucun dossier {ref}"
+    near = one_substitution_away(ref, app.records.case_ids())
+    hint = f" ; vouliez-vous dire {' ou '.join(near)} ?" if near else ""
+    return f"{ref} : référence mal saisie (caractère de contrôle){hint}"
 
 
 def _run(app: App, change) -> Case:
@@ -36,7 +49,7 @@ def _run(app: App, change) -> Case:
         app.bus.send_to_stage("outbound", {"case_id": record.id})
         return record
     except NotFound as exc:
-        raise click.ClickException(f"no case {exc.data.get('case_id')}") from None
+        raise click.ClickException(f"aucun dossier {exc.data.get('case_id')}") from None
     except IntakeError as exc:
         raise click.ClickException(str(exc)) from None
 
@@ -51,20 +64,21 @@ def case() -> None:
 @click.pass_obj
 def case_show(app: App, case_id: str) -> None:
     """Print a case and its timeline (who, what, when, why)."""
-    record = _load(app, case_id)
-    console.print(cases_table([record], title=f"case {record.id} ({record.status})"))
-    timeline = Table("when", "who", "what", "why", title="timeline")
-    for group in case_timeline(app.records, record):
+    record, zone = _load(app, case_id), operator_zone(app.settings)
+    console.print(cases_table([record], f"dossier {record.id} ({labels.status(record.status)})", zone))
+    timeline = Table(f"quand ({zone.key})", "qui", "quoi", "pourquoi", title="historique")
+    for group in case_timeline(app.records, record, zone):
         timeline.add_section()
         timeline.add_row("", "", "", Text(group.label, style="bold"))
         for event in group.events:
-            timeline.add_row(event.at.strftime("%Y-%m-%d %H:%M:%S"), event.actor, event.kind, event.summary)
+            timeline.add_row(when(event.at, zone), event.actor, labels.label("event", event.kind),
+                             labels.summary(event.kind, event.actor, event.summary))
     console.print(timeline)
     for done in surgeries(record):  # what `intake case undo REF KEY` can reverse
-        console.print(f"undo {done.kind} of {done.at:%Y-%m-%d %H:%M}: "
-                      f"intake case undo {record.id} {done.data['op_key']}")
+        console.print(f"annuler « {labels.label('event', done.kind)} » du {when(done.at, zone)} : "
+                      f"intake case undo {record.id} {done.data['op_key']}", markup=False)
     if (took := lifecycle.time_to_close(record)) is not None:
-        console.print(f"closed after {took} ({record.outcome})")
+        console.print(f"clos après {took} ({record.outcome})", markup=False)
 
 
 @case.command("list")
@@ -73,9 +87,12 @@ def case_show(app: App, case_id: str) -> None:
 @click.pass_obj
 def case_list(app: App, team: str | None, status: str | None) -> None:
     """List cases, optionally of one team or status."""
+    if team is not None and team not in app.rules.teams:
+        known = ", ".join(f"{t} ({labels.team(t)})" for t in app.rules.teams)
+        raise click.ClickException(f"équipe inconnue : {team} ; équipes : {known}")
     cases = [app.records.case(cid) for cid in app.records.case_ids()]
     cases = [c for c in cases if (team is None or c.team == team) and (status is None or c.status == status)]
-    console.print(cases_table(cases, title=f"{len(cases)} case(s)"))
+    print_cases(cases, f"{len(cases)} dossier(s)", operator_zone(app.settings), "Aucun dossier ne correspond.")
 
 
 @case.command("assign")
@@ -86,7 +103,7 @@ def case_list(app: App, team: str | None, status: str | None) -> None:
 def case_assign(app: App, case_id: str, assignee: str, note: str) -> None:
     """Give a case to a person."""
     record = _run(app, lambda: lifecycle.assign(app.records, case_id.upper(), assignee, _actor(), note))
-    click.echo(f"{record.id} assigned to {record.assignee}")
+    click.echo(f"{record.id} attribué à {record.assignee}")
 
 
 @case.command("reroute")
@@ -97,7 +114,7 @@ def case_assign(app: App, case_id: str, assignee: str, note: str) -> None:
 def case_reroute(app: App, case_id: str, team: str, note: str) -> None:
     """Give a case to another team (later items keep that choice unless a rule must escalate)."""
     record = _run(app, lambda: reroute(app.records, case_id.upper(), team, _actor(), app.rules.teams, app.notify, note))
-    click.echo(f"{record.id} rerouted to {record.team}")
+    click.echo(f"{record.id} réorienté vers {labels.team(record.team)} ({record.team})")
 
 
 @case.command("status")
@@ -108,7 +125,7 @@ def case_reroute(app: App, case_id: str, team: str, note: str) -> None:
 def case_status(app: App, case_id: str, status: str, note: str) -> None:
     """Mark a case in progress or waiting for the member."""
     record = _run(app, lambda: lifecycle.change_status(app.records, case_id.upper(), status, _actor(), note))
-    click.echo(f"{record.id} is {record.status}")
+    click.echo(f"{record.id} : {labels.status(record.status)}")
 
 
 @case.command("close")
@@ -119,7 +136,7 @@ def case_status(app: App, case_id: str, status: str, note: str) -> None:
 def case_close(app: App, case_id: str, outcome: str, note: str) -> None:
     """Close a case with its outcome."""
     record = _run(app, lambda: lifecycle.close(app.records, case_id.upper(), outcome, _actor(), note))
-    click.echo(f"{record.id} closed after {lifecycle.time_to_close(record)}: {record.outcome}")
+    click.echo(f"{record.id} clos après {lifecycle.time_to_close(record)} : {record.outcome}")
 
 
 @case.command("reopen")
@@ -129,7 +146,7 @@ def case_close(app: App, case_id: str, outcome: str, note: str) -> None:
 def case_reopen(app: App, case_id: str, note: str) -> None:
     """Reopen a closed case."""
     record = _run(app, lambda: lifecycle.reopen(app.records, case_id.upper(), _actor(), note))
-    click.echo(f"{record.id} is open again")
+    click.echo(f"{record.id} rouvert")
 
 
 @click.group()
@@ -143,12 +160,15 @@ def member() -> None:
 def member_show(app: App, number: str) -> None:
     """Every case and contact of one member (the 360° view)."""
     cases = [app.records.case(cid) for cid in app.records.member_cases(number.strip())]
-    console.print(cases_table(cases, title=f"member {number}: {len(cases)} case(s)"))
-    contacts = Table("received", "channel", "case", "subject", title="contacts")
+    if not cases:
+        raise click.ClickException(f"aucun dossier pour l'adhérent n° {number.strip()}")
+    zone = operator_zone(app.settings)
+    console.print(cases_table(cases, f"adhérent n° {number.strip()} : {len(cases)} dossier(s)", zone))
+    contacts = Table(f"reçu le ({zone.key})", "canal", "dossier", "objet", title="contacts")
     rows = [(app.records.envelope(i), c.id) for c in cases for i in c.items]
     for envelope, case_id in sorted(rows, key=lambda r: r[0].received_at):
-        contacts.add_row(envelope.received_at.strftime("%Y-%m-%d %H:%M"), envelope.channel, case_id,
-                         envelope.subject[:70])
+        contacts.add_row(when(envelope.received_at, zone), labels.channel(envelope.channel), case_id,
+                         envelope.subject[:70] or labels.NONE)
     console.print(contacts)
 
 
@@ -161,10 +181,22 @@ def quarantine() -> None:
 @click.pass_obj
 def quarantine_list(app: App) -> None:
     """List quarantined items with their reason."""
-    table = Table("id", "stage", "at", "reason")
-    for item in app.records.quarantined():
-        table.add_row(item["id"], item["stage"], item["at"], item["reason"])
+    entries, zone = app.records.quarantined(), operator_zone(app.settings)
+    if not entries:
+        console.print("Aucun élément en quarantaine.")
+        return
+    table = Table("élément", "étape", f"depuis ({zone.key})", "motif")
+    for item in entries:
+        table.add_row(item["id"], labels.label("stage", item["stage"]), _since(item.get("at"), zone),
+                      labels.phrase(str(item["reason"])))
     console.print(table)
+
+
+def _since(at: object, zone) -> str:
+    try:
+        return when(datetime.fromisoformat(str(at)), zone)
+    except ValueError:
+        return str(at)
 
 
 @quarantine.command("retry")

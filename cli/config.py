@@ -14,6 +14,7 @@ from connectors.registry import CONNECTORS, connector_class
 from intake.errors import ConfigError
 from intake.settings import ENV_PREFIX, Section, Settings, _environ, config_table
 from outbound.settings import OutboundSettings
+from storage.index.settings import IndexSettings
 from web.settings import WebSettings
 
 
@@ -62,4 +63,5 @@ def load_settings(environ: Mapping[str, str] | None = None, **overrides) -> Sett
     check_config_file(environ)
     settings = Settings.load(environ, **overrides)
     check_connectors(settings, environ)
+    IndexSettings.load(settings.data_dir, dict(environ) if environ is not None else None)  # the operators' zone too
     return settings

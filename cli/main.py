@@ -9,7 +9,7 @@ import click
 
 from cli.config import load_settings
 from cli.errors import EXIT_STATUSES, IntakeGroup
-from cli.output import cases_table, console
+from cli.output import cases_table, console, operator_zone
 from intake.logs import setup_logging
 from runtime.app import App
 
@@ -35,8 +35,8 @@ def demo(app: App, idle: float) -> None:
     from runtime.demo import run_demo
 
     cases = run_demo(app.connect(), idle, say=lambda text: console.print(text, markup=False))
-    console.print(cases_table(cases, title=f"intake demo: {len(cases)} case(s)"))
-    console.print(f"Records in {app.store.url}")
+    console.print(cases_table(cases, f"démo intake : {len(cases)} dossier(s)", operator_zone(app.settings)))
+    console.print(f"Dossiers enregistrés dans {app.store.url}")
 
 
 INGEST_EXIT = {"queued": 0, "stopped": 1, "quarantined": 3}
@@ -82,10 +82,12 @@ from cli.review import corrections_group  # noqa: E402  (adds its commands to `i
 main.add_command(corrections_group, name="corrections")
 
 from cli.classify import eval_command, model_group, train  # noqa: E402
+from cli.dashboard import dashboard  # noqa: E402
 
 main.add_command(train)
 main.add_command(eval_command, name="eval")
 main.add_command(model_group)
+main.add_command(dashboard)
 
 
 if __name__ == "__main__":  # pragma: no cover

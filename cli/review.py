@@ -10,7 +10,8 @@ import click
 from rich.table import Table
 
 from cli.cases import _actor, _run, case
-from cli.output import console
+from cli.output import console, operator_zone, when
+from intake.labels import label, phrase
 from intake.taxonomy import COMPLEXITIES, TOPICS, URGENCIES
 from runtime.app import App
 from runtime.review import route_for
@@ -32,7 +33,7 @@ def _ref(case_id: str) -> str:
 def case_note(app: App, case_id: str, text: str, op: str | None) -> None:
     """Add a note to a case."""
     record = _run(app, lambda: notes.add_note(app.records, _ref(case_id), text, _actor(), op))
-    click.echo(f"{record.id}: note added")
+    click.echo(f"{record.id} : note ajoutée")
 
 
 def _check(app: App, case_id: str, labels: dict, team: str | None, reason: str, op: str | None):
@@ -49,7 +50,7 @@ def _check(app: App, case_id: str, labels: dict, team: str | None, reason: str, 
 def case_confirm(app: App, case_id: str, note: str, op: str | None) -> None:
     """Confirm the case's topic, complexity and urgency (a case in review goes where the rules send it)."""
     record = _check(app, case_id, {}, None, note, op)
-    click.echo(f"{record.id}: decision confirmed, team {record.team}")
+    click.echo(f"{record.id} : décision confirmée, équipe {label('team', record.team)}")
 
 
 @case.command("correct")
@@ -64,10 +65,11 @@ def case_confirm(app: App, case_id: str, note: str, op: str | None) -> None:
 def case_correct(app: App, case_id: str, topic: str | None, complexity: str | None, urgency: str | None,
                  team: str | None, reason: str, op: str | None) -> None:
     """Correct the case's decision; the case is re-routed by the rules (or to --team) with its new deadline."""
-    labels = {"topic": topic, "complexity": complexity, "urgency": urgency}
-    record = _check(app, case_id, {k: v for k, v in labels.items() if v}, team, reason, op)
-    click.echo(f"{record.id}: {record.topic}/{record.complexity}/{record.urgency}, team {record.team}, "
-               f"deadline {record.deadline}")
+    chosen = {"topic": topic, "complexity": complexity, "urgency": urgency}
+    record = _check(app, case_id, {k: v for k, v in chosen.items() if v}, team, reason, op)
+    deadline = record.deadline.strftime("%d/%m/%Y") if record.deadline else "—"
+    click.echo(f"{record.id} : {label('topic', record.topic)}, {label('complexity', record.complexity)}, urgence "
+               f"{label('urgency', record.urgency)}, équipe {label('team', record.team)}, échéance {deadline}")
 
 
 @case.command("field")
@@ -83,7 +85,7 @@ def case_field(app: App, case_id: str, envelope_id: str, number: int, value: str
     """Confirm or correct field NUMBER of an item (the value read is kept beside the corrected one)."""
     record = _run(app, lambda: corrections.check_field(app.records, _ref(case_id), envelope_id, number, _actor(),
                                                        value, reason, op))
-    click.echo(f"{record.id}: {record.events[-1].summary}")
+    click.echo(f"{record.id} : {phrase(record.events[-1].summary)}")
 
 
 @case.command("move")
@@ -97,7 +99,7 @@ def case_move(app: App, envelope_id: str, source: str, target: str, reason: str,
     """Move an item from SOURCE to the case TARGET."""
     left, joined = _run_pair(app, lambda: surgery.move_item(app.records, envelope_id, _ref(source), _ref(target),
                                                             _actor(), reason, op))
-    click.echo(f"{envelope_id} moved from {left.id} to {joined.id}")
+    click.echo(f"{envelope_id} déplacé de {left.id} vers {joined.id}")
 
 
 @case.command("split")
@@ -110,7 +112,7 @@ def case_split(app: App, envelope_id: str, source: str, reason: str, op: str | N
     """Take an item out of SOURCE into a new case."""
     left, new = _run_pair(app, lambda: surgery.split_item(app.records, envelope_id, _ref(source), _actor(), reason,
                                                           op))
-    click.echo(f"{envelope_id} split out of {left.id} into the new case {new.id}")
+    click.echo(f"{envelope_id} séparé de {left.id} dans le nouveau dossier {new.id}")
 
 
 @case.command("merge")
@@ -123,7 +125,7 @@ def case_merge(app: App, source: str, target: str, reason: str, op: str | None) 
     """Merge the case SOURCE into TARGET (SOURCE is closed as merged)."""
     left, joined = _run_pair(app, lambda: surgery.merge_cases(app.records, _ref(source), _ref(target), _actor(),
                                                               reason, op))
-    click.echo(f"{left.id} merged into {joined.id} ({len(joined.items)} item(s))")
+    click.echo(f"{left.id} fusionné dans {joined.id} ({len(joined.items)} élément(s))")
 
 
 @case.command("undo")
@@ -134,7 +136,7 @@ def case_merge(app: App, source: str, target: str, reason: str, op: str | None) 
 def case_undo(app: App, case_id: str, op_key: str, reason: str) -> None:
     """Undo a move, split or merge of the case (OP_KEY: as `intake case show` lists it)."""
     back, left = _run_pair(app, lambda: surgery.undo(app.records, _ref(case_id), op_key, _actor(), reason))
-    click.echo(f"undone: {len(back.items)} item(s) in {back.id}, {len(left.items)} in {left.id}")
+    click.echo(f"annulé : {len(back.items)} élément(s) dans {back.id}, {len(left.items)} dans {left.id}")
 
 
 def _run_pair(app: App, change):
@@ -155,14 +157,19 @@ def _run_pair(app: App, change):
 @click.pass_obj
 def case_access(app: App, case_id: str) -> None:
     """Who saw the case and its documents, and when (health data)."""
-    table = Table("when", "who", "role", "what", "member")
+    zone = operator_zone(app.settings)
+    table = Table(f"quand ({zone.key})", "qui", "rôle", "quoi", "adhérent")
     for view in access.views(app.store, _ref(case_id)):
-        table.add_row(view.at[:19], view.actor, view.role, _seen(view), view.member or "—")
+        table.add_row(when(view.when, zone), view.actor, _role(view.role), _seen(view), view.member or "—")
     console.print(table)
 
 
+def _role(role: str) -> str:
+    return f"équipe {label('team', role[5:])}" if role.startswith("team:") else label("role", role)
+
+
 def _seen(view: access.View) -> str:
-    return "case page" if view.what == "case" else f"document {view.envelope_id} #{view.document}"
+    return "fiche du dossier" if view.what == "case" else f"document {view.envelope_id} n° {view.document + 1}"
 
 
 @click.group()

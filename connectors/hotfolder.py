@@ -35,6 +35,7 @@ from intake import ids
 from intake.clock import received_time
 from intake.drafts import Draft, FileDraft
 from intake.errors import RetryableError
+from intake.labels import mime
 from intake.models import sha256_hex
 from intake.ports import Gateway
 from intake.settings import Section
@@ -194,9 +195,11 @@ def refusal(data: bytes, max_bytes: int) -> str | None:
     """Why a file is not a letter intake takes, or None."""
     if len(data) > max_bytes:
         return f"fichier de {len(data)} octets, au-delà de la limite de {max_bytes} octets"
+    if not data:
+        return "fichier vide"
     kind = sniff(data)
     if kind not in LETTER_TYPES:
-        return f"ce n'est pas un scan PDF, TIFF, JPEG ou PNG (type trouvé : {kind})"
+        return f"ce n'est pas un scan PDF, TIFF, JPEG ou PNG (type trouvé : {mime(kind)})"
     return None
 
 

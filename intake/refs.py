@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+from collections.abc import Iterable
 
 ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ"
 # each character's value, the ambiguous letters read leniently (O as 0, I and L as 1)
@@ -52,3 +53,14 @@ def normalize(candidate: str) -> str | None:
     if check_char(canon[:7]) != canon[7]:
         return None
     return f"IN-{canon[:4]}-{canon[4:]}"
+
+
+def mistyped(candidate: str) -> bool:
+    """Whether ``candidate`` is shaped as a reference but its check character fails (a typing mistake)."""
+    return PATTERN.fullmatch(candidate.strip()) is not None and normalize(candidate) is None
+
+
+def one_substitution_away(candidate: str, known: Iterable[str]) -> list[str]:
+    """The ``known`` references that differ from ``candidate`` by exactly one character."""
+    typed = candidate.strip().upper().replace(" ", "-")
+    return [ref for ref in known if len(ref) == len(typed) and sum(a != b for a, b in zip(ref, typed)) == 1]

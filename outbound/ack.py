@@ -28,6 +28,7 @@ from email.utils import format_datetime, formataddr, parseaddr
 from intake import ids
 from intake.addresses import mailbox
 from intake.errors import NotFound
+from intake.labels import phrase
 from intake.models import Capture, CaseEvent, Classification, Envelope, Route, sha256_hex, utcnow
 from outbound import smtp
 from outbound.ack_guard import AckGuard
@@ -217,13 +218,13 @@ class Acknowledger:
         self.records.store.delete(self._marker_key(item))
 
     def _record_sent(self, item: AckItem, message_id: str, to: str, template: str, uncertain: bool = False) -> None:
-        summary = "acknowledgement sent to the member" + (" (unconfirmed: not resent)" if uncertain else "")
+        summary = "accusé de réception envoyé à l'adhérent" + (" (non confirmé : pas renvoyé)" if uncertain else "")
         data = {"message_id": message_id, "to": to, "template": template, "team": item.route.team,
                 "deadline": item.route.deadline.isoformat() if item.route.deadline else None}
         self._append(item, "acknowledged", summary, data | ({"uncertain": True} if uncertain else {}))
 
     def _record_skip(self, item: AckItem, reason: str) -> None:
-        self._append(item, "ack-skipped", f"no acknowledgement: {reason}", {"reason": reason})
+        self._append(item, "ack-skipped", f"pas d'accusé de réception : {phrase(reason)}", {"reason": reason})
 
     def _append(self, item: AckItem, kind: str, summary: str, data: dict) -> None:
         self.records.append_event(CaseEvent(

@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 
 from intake import ids
 from intake.errors import NotFound
+from intake.labels import topic
 from intake.models import Capture, Case, CaseEvent, Classification, Envelope, Model, utcnow
 from intake.text import fold
 from outbound.templates import Templates, amount_fr, date_fr, mask_iban, phone_fr
@@ -144,8 +145,8 @@ def write_suggestion(records: Records, answer: SuggestedAnswer) -> None:
     """Store the answer, then record the event (an answer without event is rewritten next time)."""
     records.store.put(answer_key(answer.case_id, answer.envelope_id), answer.model_dump_json(indent=1).encode(),
                       "application/json")
-    summary = (f"suggested answer ({answer.topic}): {len(answer.used_fields)} field(s) filled, "
-               f"{len(answer.missing_fields)} missing from the request")
+    summary = (f"réponse suggérée ({topic(answer.topic)}) : {len(answer.used_fields)} champ(s) rempli(s), "
+               f"{len(answer.missing_fields)} absent(s) de la demande")
     records.append_event(CaseEvent(
         id=suggestion_event_id(answer.envelope_id), case_id=answer.case_id, at=answer.at, actor=ACTOR,
         kind="suggested-answer", summary=summary, envelope_id=answer.envelope_id,

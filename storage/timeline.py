@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, timezone, tzinfo
 
 from intake.errors import NotFound
 from intake.models import Case, CaseEvent, Envelope
@@ -39,18 +39,18 @@ class TimelineGroup:
     events: tuple[CaseEvent, ...]
 
 
-def case_timeline(records: Records, case: Case) -> list[TimelineGroup]:
-    """The case's timeline, its items named from their envelopes."""
+def case_timeline(records: Records, case: Case, zone: tzinfo = timezone.utc) -> list[TimelineGroup]:
+    """The case's timeline, its items named from their envelopes (received times in ``zone``)."""
     envelopes = {}
     for envelope_id in case.items:
         try:
             envelopes[envelope_id] = records.envelope(envelope_id)
         except NotFound:
             continue
-    return timeline(case, envelopes)
+    return timeline(case, envelopes, zone)
 
 
-def timeline(case: Case, envelopes: Mapping[str, Envelope]) -> list[TimelineGroup]:
+def timeline(case: Case, envelopes: Mapping[str, Envelope], zone: tzinfo = timezone.utc) -> list[TimelineGroup]:
     """The case's events grouped by item in causal order (pure)."""
     by_item: dict[str, list[CaseEvent]] = {}
     for event in case.events:
@@ -59,7 +59,7 @@ def timeline(case: Case, envelopes: Mapping[str, Envelope]) -> list[TimelineGrou
     groups: list[TimelineGroup] = []
     for unit in _units(case, by_item):
         if isinstance(unit, str):
-            groups.append(_item_group(unit, by_item[unit], envelopes.get(unit), _ordinal(groups)))
+            groups.append(_item_group(unit, by_item[unit], envelopes.get(unit), _ordinal(groups), zone))
         else:
             _add_case_event(groups, unit)
     return groups
@@ -94,16 +94,17 @@ def _ordinal(groups: list[TimelineGroup]) -> int:
     return 1 + sum(1 for g in groups if g.envelope_id is not None)
 
 
-def _item_group(envelope_id: str, events: list[CaseEvent], envelope: Envelope | None, n: int) -> TimelineGroup:
+def _item_group(envelope_id: str, events: list[CaseEvent], envelope: Envelope | None, n: int,
+                zone: tzinfo) -> TimelineGroup:
     ordered = sorted(events, key=lambda e: (RANK.get(e.kind, len(STEPS)), e.at, e.id))
-    return TimelineGroup(envelope_id, item_label(n, envelope_id, envelope), tuple(ordered))
+    return TimelineGroup(envelope_id, item_label(n, envelope_id, envelope, zone), tuple(ordered))
 
 
-def item_label(n: int, envelope_id: str, envelope: Envelope | None) -> str:
+def item_label(n: int, envelope_id: str, envelope: Envelope | None, zone: tzinfo = timezone.utc) -> str:
     """How an item is named to an operator: its rank, channel, receipt and subject."""
     if envelope is None:
         return f"Élément {n} ({envelope_id})"
     subject = f" — {envelope.subject[:70]}" if envelope.subject else ""
-    received = envelope.received_at.strftime("%d/%m/%Y à %H:%M")
+    received = envelope.received_at.astimezone(zone).strftime("%d/%m/%Y à %H:%M")
     channel = CHANNELS.get(envelope.channel, envelope.channel)
     return f"Élément {n} : {channel} reçu le {received}{subject} ({envelope_id})"

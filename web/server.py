@@ -55,6 +55,7 @@ from web.security import secure
 from web.serving import serve_until
 from web.settings import WebSettings
 from web.spec import TRACKING_LINK, TRACKING_PATTERN, UPLOAD_DOC, Receipt, Whereabouts, check_fields, errors
+from web.tracking import install as install_tracking
 
 TRACKING = re.compile(TRACKING_PATTERN)
 ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"
@@ -223,6 +224,8 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
                     x_api_key: str | None = Header(None)) -> Whereabouts:
         """Where a submission is: received, captured, routed (team), recorded (case id) or quarantined."""
         return await run_in_threadpool(intake.whereabouts, intake.client(x_api_key, False), tracking_id)
+
+    install_tracking(api, app, intake.limiter, intake.peer, dashboard.zone)
 
     @api.get("/", response_class=HTMLResponse, include_in_schema=False)
     def page(request: Request) -> str:

@@ -9,6 +9,7 @@ from click.testing import CliRunner
 from items import _field, _item
 
 from cli.main import main
+from intake import labels
 from intake.models import Classification, Route
 from storage.base import open_store
 from storage.cases import record_item
@@ -34,16 +35,17 @@ def _seed(data_dir) -> list[str]:
 def test_a_case_is_noted_corrected_merged_and_unmerged_and_every_step_shows_with_its_actor(tmp_path):
     first, second = _seed(tmp_path)
     run = lambda *args: CliRunner().invoke(main, ["--data-dir", str(tmp_path), *args], catch_exceptions=False)  # noqa
-    assert "note added" in run("case", "note", first, "rappelé l'adhérent").output
+    assert "note ajoutée" in run("case", "note", first, "rappelé l'adhérent").output
     corrected = run("case", "correct", first, "--topic", "dental", "--complexity", "complex", "--reason", "devis")
-    assert "dental/complex/normal, team expert-dental" in corrected.output
-    assert "team general" in run("case", "confirm", second).output
-    assert "merged into" in run("case", "merge", second, first, "--reason", "doublon").output
+    assert "dentaire, complexe, urgence normale, équipe Experts dentaire" in corrected.output
+    assert f"équipe {labels.team('general')}" in run("case", "confirm", second).output
+    assert "fusionné dans" in run("case", "merge", second, first, "--reason", "doublon").output
     shown = run("case", "show", first).output
-    for word in ("note", "corrected", "rerouted", "merged-from", "user:", "intake case undo"):
+    for word in [labels.label("event", k) for k in ("note", "corrected", "rerouted", "merged-from")] + [
+            "user:", "intake case undo"]:
         assert word in shown
     key = shown.split("intake case undo ")[1].split()[1]
-    assert "undone: 1 item(s)" in run("case", "undo", first, key, "--reason", "pas un doublon").output
+    assert "annulé : 1 élément(s)" in run("case", "undo", first, key, "--reason", "pas un doublon").output
 
     lines = [json.loads(line) for line in run("corrections", "export").output.splitlines()]
     assert {(x["case_id"], x["kind"], x["topic"]) for x in lines} == {(first, "corrected", "dental"),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import threading
 import time
 from datetime import date
@@ -174,3 +175,13 @@ def test_a_file_over_the_limit_is_refused_from_its_size_without_being_read(tmp_p
     assert "au-delà de la limite" in entry["reason"] and "raw" not in entry["payload"]
     assert (hot / "rejected" / "gros.tif").exists()
     app.close()
+
+
+def test_an_empty_file_of_a_backlog_is_refused_as_empty_not_by_its_sniffed_type(app, tmp_path):
+    backlog = tmp_path / "backlog"
+    backlog.mkdir()
+    (backlog / "vide.pdf").write_bytes(b"")
+    (backlog / "bruit.pdf").write_bytes(b"".join(hashlib.sha256(bytes([i])).digest() for i in range(64)))
+    report = batch_import(app.connector_context(), backlog, progress=False)
+    assert sorted(report.refused) == [(str(backlog / "bruit.pdf"), "ce n'est pas un scan PDF, TIFF, JPEG ou PNG "
+                                       "(type trouvé : type inconnu)"), (str(backlog / "vide.pdf"), "fichier vide")]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import hashlib
 
-from intake.refs import ALPHABET, make_case_ref, normalize
+from intake.refs import ALPHABET, make_case_ref, mistyped, normalize, one_substitution_away
 
 
 def _refs(n: int) -> list[str]:
@@ -48,3 +48,12 @@ def test_a_swap_of_two_neighbouring_characters_is_caught_in_most_cases():
                 total += 1
                 caught += normalize(f"IN-{swapped[:4]}-{swapped[4:]}") is None
     assert caught / total > 0.95
+
+
+def test_a_mistyped_reference_is_told_from_a_malformed_one_and_its_neighbours_found():
+    known = _refs(50)
+    ref = known[0]
+    typo = ref[:5] + ALPHABET[(ALPHABET.index(ref[5]) + 1) % len(ALPHABET)] + ref[6:]
+    assert mistyped(typo) and not mistyped(ref) and not mistyped("dossier 12")
+    assert one_substitution_away(typo, known) == [ref]
+    assert one_substitution_away(ref[:3] + "ZZ" + ref[5:], known) == []

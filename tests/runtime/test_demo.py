@@ -3,9 +3,11 @@ default, and on the real RabbitMQ with a real S3 (SeaweedFS)."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 
+from intake import labels
 from intake.settings import Settings
 from runtime.app import App
 from runtime.demo import run_demo
@@ -73,5 +75,7 @@ def test_the_demo_command_prints_the_case_table(tmp_path):
     result = subprocess.run([sys.executable, "-m", "cli.main", "--data-dir", str(tmp_path), "demo", "--idle", "2"],
                             capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
-    assert "expert-dental" in result.stdout and "complaints" in result.stdout
-    assert "IN-" in result.stdout and "webform" in result.stdout
+    shown = re.search(r"démo intake : (\d+) dossier\(s\)", result.stdout)
+    assert shown and result.stdout.count("IN-") == int(shown.group(1)) > 0
+    assert labels.urgency("critical") in result.stdout and labels.channel("webform") in result.stdout
+    assert "expert-dental" not in result.stdout and "complaints" not in result.stdout

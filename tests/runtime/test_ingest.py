@@ -89,3 +89,12 @@ def test_claimed_dates_of_year_9999_and_year_1_never_drive_the_deadline(app, tmp
         case = app.records.case(app.records.index_get("envelope", envelope.id))
         assert case.deadline is None or date.today() <= case.deadline <= date.today() + timedelta(days=60)
         assert "claimed_at" not in app.records.envelope(envelope.id).meta
+
+
+def test_an_empty_file_is_reported_as_empty_once_not_by_its_sniffed_type(tmp_path):
+    empty = tmp_path / "vide.pdf"
+    empty.write_bytes(b"")
+    first, second = _run(tmp_path / "data", empty), _run(tmp_path / "data", empty)
+    assert first.exit_code == second.exit_code == 3
+    for output in (first.output, second.output):
+        assert output.count("vide.pdf") == 1 and "fichier est vide" in output and "x-empty" not in output

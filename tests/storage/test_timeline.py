@@ -44,3 +44,14 @@ def test_the_item_that_opened_the_case_comes_first_even_if_an_earlier_item_joine
     assert [g.envelope_id for g in groups] == ["mail", "letter"]
     assert [e.kind for e in groups[1].events] == ["received", "linked", "captured", "rerouted"]
     assert groups[1].label == "Élément 2 (letter)"
+
+
+def test_an_items_receipt_is_named_in_the_operators_time_zone(tmp_path):
+    from zoneinfo import ZoneInfo
+
+    records = Records(open_store(f"file://{tmp_path / 'store'}"))
+    item = _item(1, fields=[_field("member_number", "12345678")])  # received 09:00 UTC
+    records.put_envelope(item[0])
+    case, _ = record_item(records, *item)
+    groups = case_timeline(records, records.case(case.id), ZoneInfo("Europe/Paris"))
+    assert groups[0].label.startswith("Élément 1 : courriel reçu le 23/11/2026 à 10:00")

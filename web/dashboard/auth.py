@@ -22,9 +22,10 @@ import hashlib
 import hmac
 import re
 import secrets
+import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TextIO
 
 from argon2 import PasswordHasher
 from argon2.exceptions import InvalidHashError, VerificationError
@@ -193,5 +194,13 @@ def access_from(settings: Any, users: Iterable[DashboardUser | dict] | None = No
     return Access(users, secret)
 
 
-if __name__ == "__main__":  # python -m web.dashboard.auth: print a password hash for the users config
-    print(hash_password(getpass.getpass("password: ")))
+def read_password(stream: TextIO | None = None) -> str:
+    """A password typed at a terminal without echo, or the first line of piped input (no prompt, no warning)."""
+    stream = stream or sys.stdin
+    if stream.isatty():
+        return getpass.getpass("Mot de passe : ")
+    return stream.readline().rstrip("\r\n")
+
+
+if __name__ == "__main__":  # python -m web.dashboard.auth, as `intake dashboard hash-password`
+    print(hash_password(read_password()))

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from intake.errors import NotFound
+from intake.labels import label
 from intake.models import Case
 from intake.taxonomy import COMPLEXITIES, TOPICS, URGENCIES
 from storage import access, lifecycle, notes, surgery
@@ -38,11 +39,6 @@ DONE = {
     "fusionner": "Dossiers fusionnés.", "annuler": "Opération annulée.",
 }
 VIEWS_SHOWN = 50
-TOPIC_LABELS = {"reimbursement": "remboursement", "hospitalisation": "hospitalisation", "dental": "dentaire",
-                "optical": "optique", "complaint": "réclamation", "membership": "adhésion",
-                "certificate": "attestation", "change_of_details": "changement de coordonnées", "other": "autre"}
-COMPLEXITY_LABELS = {"simple": "simple", "complex": "complexe"}
-URGENCY_LABELS = {"low": "faible", "normal": "normale", "high": "haute", "critical": "critique"}
 
 
 def work_context(store: ObjectStore, who: Principal, case: Case, teams: Iterable[str], done: str = "",
@@ -52,13 +48,13 @@ def work_context(store: ObjectStore, who: Principal, case: Case, teams: Iterable
     reviews = {f"{item}:{number}": event for (item, number), event in field_reviews(case).items()}
     return {
         "can": rights, "teams": list(teams), "reviews": reviews, "checks": decision_checks(case),
-        "choices": {"topic": _choices(TOPICS, TOPIC_LABELS), "complexity": _choices(COMPLEXITIES, COMPLEXITY_LABELS),
-                    "urgency": _choices(URGENCIES, URGENCY_LABELS)},
+        "choices": {"topic": _choices(TOPICS, "topic"), "complexity": _choices(COMPLEXITIES, "complexity"),
+                    "urgency": _choices(URGENCIES, "urgency")},
         "undoable": surgeries(case) if rights["surgery"] else [],
         "views": access.views(store, case.id, VIEWS_SHOWN) if rights["audit"] else None,
         "notice": DONE.get(done), "problem": MESSAGES.get(problem),
     }
 
 
-def _choices(values: Iterable[str], labels: dict[str, str]) -> list[tuple[str, str]]:
-    return [(v, labels.get(v, v)) for v in values]
+def _choices(values: Iterable[str], family: str) -> list[tuple[str, str]]:
+    return [(v, label(family, v)) for v in values]

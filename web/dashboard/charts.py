@@ -37,23 +37,25 @@ def _bar(i: int, key: str, name: str, value: int, box: tuple[int, int, int], sca
             f'<text x="{left + w + 4:.1f}" y="{y + h * .7:.1f}">{value}</text>')
 
 
-def stacked_columns(days: Sequence[tuple[str, dict[str, int]]], label: str, width: int = 460,
-                    height: int = 190) -> Markup:
-    """One column per day, stacked by series (channel), with the day's total above it."""
+def stacked_columns(days: Sequence[tuple[str, dict[str, int]]], label: str, names: Mapping[str, str] | None = None,
+                    width: int = 460, height: int = 190) -> Markup:
+    """One column per day, stacked by series (channel, named by ``names``), with the day's total above it."""
     bottom, top = height - 22, 18
     step = width / max(len(days), 1)
     scale = (bottom - top) / max([sum(v.values()) for _, v in days] + [1])
-    shapes = [_column(i * step, step * 0.6, day, values, bottom, scale) for i, (day, values) in enumerate(days)]
+    shapes = [_column(i * step, step * 0.6, day, values, bottom, scale, names or {})
+              for i, (day, values) in enumerate(days)]
     return _svg(width, height, label, "".join(shapes))
 
 
-def _column(x: float, w: float, day: str, values: dict[str, int], bottom: int, scale: float) -> str:
+def _column(x: float, w: float, day: str, values: dict[str, int], bottom: int, scale: float,
+            names: Mapping[str, str]) -> str:
     parts, y = [], float(bottom)
     for name, value in values.items():
         if value:
             y -= value * scale
             parts.append(f'<rect x="{x + w * .3:.1f}" y="{y:.1f}" width="{w:.1f}" height="{value * scale:.1f}" '
-                         f'fill="{colour(name)}"><title>{escape(day)} {escape(name)} : {value}</title></rect>')
+                         f'fill="{colour(name)}"><title>{escape(day)} {escape(names.get(name, name))} : {value}</title></rect>')
     centre = x + w * .8
     parts.append(f'<text x="{centre:.1f}" y="{y - 4:.1f}" text-anchor="middle">{sum(values.values())}</text>')
     parts.append(f'<text x="{centre:.1f}" y="{bottom + 15}" text-anchor="middle">{escape(day)}</text>')

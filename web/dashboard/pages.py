@@ -6,8 +6,9 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, tzinfo
 
+from intake import labels
 from intake.errors import NotFound
 from intake.models import Case, Envelope, ExtractedField
 from storage.records import Records
@@ -18,9 +19,7 @@ from web.dashboard.document import DocumentView, document_views
 from web.dashboard.reader import Snapshot
 
 RECENT = 50
-CHANNEL_LABELS = {"email": "Courriel", "letter": "Courrier", "webform": "Formulaire web", "phone": "Téléphone"}
-STATUS_LABELS = {"open": "ouvert", "assigned": "attribué", "in_progress": "en cours",
-                 "waiting_member": "attente adhérent", "closed": "clos", "screened": "écarté"}
+CHANNEL_LABELS = {code: text.capitalize() for code, text in labels.CHANNEL.items()}
 
 
 @dataclass(frozen=True)
@@ -59,13 +58,14 @@ def _volumes(items: list[stats.Item], day: date) -> dict:
     week = [(d.strftime("%d/%m"), v) for d, v in stats.daily_volume(items, day)]
     return {"volume": volume, "volume_total": sum(volume.values()), "week": week,
             "volume_chart": charts.bars(list(volume.items()), f"Volume du {day:%d/%m/%Y} par canal", CHANNEL_LABELS),
-            "week_chart": charts.stacked_columns(week, "Volume des 7 derniers jours par canal"),
+            "week_chart": charts.stacked_columns(week, "Volume des 7 derniers jours par canal", CHANNEL_LABELS),
             "legend": charts.legend(stats.CHANNELS, CHANNEL_LABELS)}
 
 
 def _backlog(cases: list[Case], now: datetime, teams: list[str]) -> dict:
     backlog = stats.backlog_by_team(cases, now, teams)
-    chart = charts.bars([(b.team, b.waiting) for b in backlog], "Dossiers en attente par équipe")
+    chart = charts.bars([(b.team, b.waiting) for b in backlog], "Dossiers en attente par équipe",
+                        {b.team: labels.team(b.team) for b in backlog})
     return {"backlog": backlog, "backlog_chart": chart}
 
 
@@ -82,9 +82,9 @@ def _parse_time(text: object) -> datetime | None:
         return None
 
 
-def case_page(records: Records, case: Case) -> dict:
-    """A case, its timeline, and each item's documents with the fields highlighted."""
-    return {"case": case, "timeline": case_timeline(records, case),
+def case_page(records: Records, case: Case, zone: tzinfo = stats.TZ) -> dict:
+    """A case, its timeline (times in ``zone``), and each item's documents with the fields highlighted."""
+    return {"case": case, "timeline": case_timeline(records, case, zone),
             "items": [_item_view(records, envelope_id) for envelope_id in case.items]}
 
 

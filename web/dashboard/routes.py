@@ -16,19 +16,24 @@ import logging
 import re
 import threading
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 from fastapi import APIRouter, FastAPI, Form, HTTPException, Request
 from fastapi.exception_handlers import http_exception_handler
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
+from jinja2 import pass_context
+from jinja2.runtime import Context
 
+from intake import labels
 from intake.errors import IntakeError, NotFound, RetryableError
 from intake.models import Case, utcnow
 from runtime.app import App
 from storage import access as access_log
+from storage.index.settings import IndexSettings
 from web.dashboard import login, pages, stats
 from web.dashboard.api import router as json_router
 from web.dashboard.auth import COOKIE, Access, Principal
@@ -45,10 +50,18 @@ ENTRY_ID = re.compile(r"[A-Za-z0-9_-][A-Za-z0-9._-]{0,200}")  # as storage.recor
 CASE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,63}")  # a case id never reaches the store unchecked
 HERE = Path(__file__).parent
 templates = Jinja2Templates(directory=HERE / "templates")
+
+
+@pass_context
+def _when(context: Context, at: datetime | None) -> str:
+    """A time in the operator's time zone (``zone`` in the page's context, INTAKE_INDEX_TIMEZONE)."""
+    return labels.when(at, context.get("zone") or stats.TZ)
+
+
 templates.env.filters.update(
-    when=lambda at: at.astimezone(stats.TZ).strftime("%d/%m/%Y %H:%M") if at else "—",
-    age=stats.human_age, channel=lambda c: pages.CHANNEL_LABELS.get(c or "", c or "—"),
-    status=lambda s: pages.STATUS_LABELS.get(s or "", s or "—"),
+    when=_when, age=stats.human_age, channel=lambda c: labels.channel(c).capitalize(), status=labels.status,
+    label=lambda code, family: labels.label(family, code), phrase=labels.phrase, mime=labels.mime,
+    summary=lambda event: labels.summary(event.kind, event.actor, event.summary),
 )
 
 
@@ -61,6 +74,7 @@ class Dashboard:
     reader: StoreReader
     lock: threading.Lock = field(default_factory=threading.Lock)  # shared with submissions: the bus is not thread-safe
     review_team: str = "review"
+    zone: ZoneInfo = stats.TZ  # the operator's time zone, for the times the pages show
 
     def principal(self, request: Request) -> Principal | None:
         """Who sent the request: an ``X-API-Key`` header, else the session cookie."""
@@ -96,7 +110,7 @@ class Dashboard:
              status: int = 200) -> HTMLResponse:
         """Render a template with the user, the CSRF token and the URL prefix."""
         csrf = self.access.csrf(request.cookies.get(COOKIE, "")) if who and who.by_cookie else ""
-        extra = {"who": who, "prefix": PREFIX, "csrf": csrf}
+        extra = {"who": who, "prefix": PREFIX, "csrf": csrf, "zone": self.zone}
         return templates.TemplateResponse(request, name, {**context, **extra}, status_code=status)
 
 
@@ -105,7 +119,8 @@ def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None 
     """Add the dashboard's routes and static files to the web app."""
     from web.dashboard import work  # work builds on this module's Dashboard
 
-    dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock())
+    dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock(),
+                     zone=ZoneInfo(IndexSettings.load(app.settings.data_dir).timezone))
     ended = EndedSessions(app.store)
     access.ended = ended.ended
     api.include_router(login.router(dash, throttle or LoginThrottle.from_settings(None), ended))
@@ -142,7 +157,7 @@ def router(dash: Dashboard) -> APIRouter:
         who = dash.require(request)
         case = dash.case_for(who, case_id)
         access_log.record_view(dash.app.store, case, f"user:{who.name}", who.role)
-        context = pages.case_page(dash.app.records, case) | \
+        context = pages.case_page(dash.app.records, case, dash.zone) | \
             work_context(dash.app.store, who, case, dash.app.rules.teams, fait, erreur)
         return dash.page(request, "case.html", context, who)
 

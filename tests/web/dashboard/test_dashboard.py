@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from collections import Counter
 from pathlib import Path
+from zoneinfo import ZoneInfo
 
 import pytest
 from playwright.sync_api import sync_playwright
@@ -125,7 +126,7 @@ def test_a_case_page_shows_the_timeline_the_scanned_letter_and_its_fields_highli
     page.wait_for_url(f"{url}/dashboard/cases/{case.id}")
 
     kinds = page.locator("#timeline li[data-kind]").evaluate_all("items => items.map(i => i.dataset.kind)")
-    groups = case_timeline(app.records, case)
+    groups = case_timeline(app.records, case, ZoneInfo("Europe/Paris"))  # the operators' zone, by default
     assert kinds == [e.kind for group in groups for e in group.events]
     assert kinds[0] == "received" and "opened" in kinds and "routed" in kinds
     headings = page.locator("#timeline li.timeline-group > h3").all_inner_texts()

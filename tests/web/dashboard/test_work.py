@@ -14,6 +14,7 @@ from playwright.sync_api import sync_playwright
 from served import serve
 
 from cli.main import main
+from intake import labels
 from intake.settings import Settings
 from runtime.app import App
 from runtime.bus import notice_queue
@@ -102,7 +103,7 @@ def test_a_team_member_takes_the_first_case_of_the_work_queue_sorted_by_deadline
     page.click("#nav-work")
     assert page.locator("#mine tbody tr").evaluate_all("rs => rs.map(r => r.dataset.case)") == [first]
     _shot(page, "work-queue.png")
-    assert "user:gaelle.general" in _shown(data_dir, first) and "assigned" in _shown(data_dir, first)
+    assert "user:gaelle.general" in _shown(data_dir, first) and labels.label("event", "assigned") in _shown(data_dir, first)
     page.context.close()
 
 
@@ -160,7 +161,7 @@ def test_a_reviewer_corrects_the_team_of_a_case_in_the_review_queue_and_the_new_
     assert "règle" in moved.summary and after.deadline is not None
     notice = notice_queue("team.expert-dental")(app.bus.connection.default_channel).get(no_ack=True)
     assert notice is not None and page.locator(f'#review-queue tr[data-case="{case.id}"]').count() == 0
-    assert "user:remi.relecture" in _shown(data_dir, case.id) and "corrected" in _shown(data_dir, case.id)
+    assert "user:remi.relecture" in _shown(data_dir, case.id) and labels.label("event", "corrected") in _shown(data_dir, case.id)
     page.context.close()
 
 
@@ -209,7 +210,8 @@ def test_a_supervisor_merges_two_cases_and_undoes_it(site, browser):
     page.click("#undoable button")
     page.wait_for_selector("#notice")
     assert app.records.case(source.id).items == source.items and app.records.case(source.id).status == "open"
-    assert "merged-from" in _shown(data_dir, target.id) and "surgery-undone" in _shown(data_dir, target.id)
+    shown = _shown(data_dir, target.id)
+    assert labels.label("event", "merged-from") in shown and labels.label("event", "surgery-undone") in shown
     page.context.close()
 
 
@@ -257,5 +259,5 @@ def test_a_supervisor_splits_a_wrongly_linked_item_into_a_new_case_and_undoes_it
     page.click("#undoable button")
     page.wait_for_selector("#notice")
     assert page.inner_text("#case-id") == case.id and item in app.records.case(case.id).items
-    assert app.records.case(new_id).status == "closed" and "split-out" in _shown(data_dir, case.id)
+    assert app.records.case(new_id).status == "closed" and labels.label("event", "split-out") in _shown(data_dir, case.id)
     page.context.close()
