@@ -49,5 +49,5 @@ def test_a_bad_time_zone_for_the_operators_is_refused_at_start_naming_its_variab
 
     result = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "case", "list"],
                                 env={"INTAKE_INDEX_TIMEZONE": "Mars/Olympus"})
-    assert result.exit_code == 1 and "INTAKE_INDEX_TIMEZONE" in result.output
+    assert result.exit_code == 2 and "INTAKE_INDEX_TIMEZONE" in result.output
     assert result.exception is None or isinstance(result.exception, SystemExit)
