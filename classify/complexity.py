@@ -115,9 +115,10 @@ STATED_COMPLEX = re.compile(
     r"\b(?:dossier complexe|cas complexe|situation complexe|(?:c est|c est un|est) complexe|"
     r"(?:a voir|voir|transmis|transmise|escalade|passe|instruire|etude|analyse|rappel) (?:avec |a |au |par |a l )?"
     r"(?:un |le |la |l |l equipe |le pole )?(?:gestionnaire |pole |service |equipe )?(?:\w+ )?expert\w*|"
-    r"analyse experte|etude approfondie)\b")
+    r"analyse experte|etude approfondie|a faire etudier|pas faisable au tel\w*)\b")
 STATED_SIMPLE = re.compile(r"\b(?:demande simple|dossier simple|rien a faire|aucune suite a donner|aucune action|"
-                           r"reponse donnee|traite au tel\w*|regle pendant l appel|rien a transmettre)\b")
+                           r"reponses? donnees?|infos? donnees?|informations? donnees?|renseignee? au tel\w*|"
+                           r"traite au tel\w*|regle pendant l appel|rien a transmettre)\b")
 STATED = (("simple", NOT_EXPERT), ("complex", STATED_COMPLEX), ("simple", STATED_SIMPLE))
 
 

@@ -79,8 +79,9 @@ CLEAR_COMPLAINT = 3.0
 _STAR = "qqstarqq"  # survives folding, unlike "*"
 # Where a second, minor request starts ("Par ailleurs, ...", "Signale aussi ...", "P.S."): the main request is
 # what comes before it (labelling guide: a secondary remark does not change the topic).
-ASIDE = re.compile(r"\b(?:par ailleurs|d autre part|autre chose|signale aussi|signale egalement|"
-                   r"mentionne aussi|ps|p s)\b")
+ASIDE = re.compile(r"\b(?:par ailleurs|d autre part|autre (?:chose|point)|derniere chose|au passage|au fait|"
+                   r"accessoirement|par la meme occasion|j en profite pour|j ajoute que|(?:signale|mentionne) "
+                   r"(?:aussi|egalement)|ps|p s)\b")
 
 
 @lru_cache(maxsize=None)
