@@ -118,3 +118,12 @@ def test_glasses_bought_and_paid_are_a_simple_claim_for_the_rules():
 def test_a_second_minor_request_does_not_make_the_topic():
     text = "Adhérent déménage, demande la mise à jour de son adresse. Signale aussi un courrier pour ses lunettes."
     assert combine(text, None).topic == "change_of_details"
+
+
+def test_the_model_overrules_the_rules_on_complexity_only_when_sure():
+    text = "Pouvez-vous me dire si vous avez bien reçu ma facture de pharmacie ?"
+    unsure = combine(text, prediction(("reimbursement", 0.9), ("complex", 0.7)), version="v1")
+    sure = combine(text, prediction(("reimbursement", 0.9), ("complex", 0.95)), version="v1")
+    assert (unsure.complexity, unsure.decided_by["complexity"]) == ("simple", "rules")
+    assert "not sure enough to overrule" in unsure.reasons[1] and "model said complex 0.70" in unsure.reasons[1]
+    assert (sure.complexity, sure.decided_by["complexity"]) == ("complex", "model")
