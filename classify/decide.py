@@ -68,15 +68,21 @@ def decide(head: str, cue: Cue | None, model: Guess | None, rules: Guess,
         confidence = calibration.apply(head, RULES, rules.confidence, rules.label)
         return Decision(rules.label, confidence, RULES, f"{head} {rules.label}: rules only, confidence {confidence:.2f}")
     if model.label != rules.label and model.confidence < OVERRULE.get(head, 1.1):
-        confidence = calibration.apply(head, RULES, 1 - model.confidence)  # the surer the dissent, the lower
-        return Decision(rules.label, confidence, RULES, f"{head} {rules.label}: decided by the rules (no cue, model not sure enough to overrule them), "
-                        f"confidence {confidence:.2f}; model said {_top(model)}")
+        return _by_rules(head, model, rules, calibration)
     source = MODEL_AND_RULES if model.label == rules.label else MODEL
     confidence = calibration.apply(head, source, model.confidence)
     agreement = "rules agree" if source == MODEL_AND_RULES else f"rules said {rules.label}"
     return Decision(model.label, confidence, source,
                     f"{head} {model.label}: decided by the model, confidence {confidence:.2f} "
                     f"(model {_top(model)}); {agreement}")
+
+
+def _by_rules(head: str, model: Guess, rules: Guess, calibration: Calibration) -> Decision:
+    """The rules decide over a model that dissents without being sure enough to overrule them."""
+    confidence = calibration.apply(head, RULES, 1 - model.confidence)  # the surer the dissent, the lower
+    return Decision(rules.label, confidence, RULES,
+                    f"{head} {rules.label}: decided by the rules (no cue, model not sure enough to overrule them), "
+                    f"confidence {confidence:.2f}; model said {_top(model)}")
 
 
 def _by_cue(head: str, cue: Cue, model: Guess | None, calibration: Calibration) -> Decision:
