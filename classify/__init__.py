@@ -11,6 +11,7 @@ the version of the model that made it ("rules-only" without one).
 from __future__ import annotations
 
 import re
+from datetime import date
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -75,9 +76,10 @@ def classify(envelope: Envelope, capture: Capture, model: "TextModel | None" = N
         return screened.model_copy(update={"model": model.version if model else RULES_ONLY})
     text = f"{envelope.subject}\n{new_text(content)}".strip()
     amounts = len(capture.values("amount"))
+    received = envelope.received_at.date()
     if model is None:
-        return combine(text, None, amounts, calibration=calibration or rules_calibration())
-    return combine(text, model.predict(text), amounts, model.version, calibration or model.calibration)
+        return combine(text, None, amounts, calibration=calibration or rules_calibration(), received=received)
+    return combine(text, model.predict(text), amounts, model.version, calibration or model.calibration, received)
 
 
 @cache
@@ -87,14 +89,17 @@ def rules_calibration() -> Calibration:
 
 
 def combine(text: str, prediction: "Prediction | None", amounts: int = 0, version: str = RULES_ONLY,
-            calibration: Calibration | None = None) -> Classification:
-    """Decide each head from the explicit cues, the model's ``prediction`` (if any) and the rules."""
+            calibration: Calibration | None = None, received: date | None = None) -> Classification:
+    """Decide each head from the explicit cues, the model's ``prediction`` (if any) and the rules.
+
+    ``received`` is the day the item arrived: a date written in the text is near only compared with it.
+    """
     folded, calibration = fold(text), calibration or Calibration()
     found = detect_topic(text)
     topic = decide("topic", topic_cue(folded), _guess(prediction, "topic"), _rule(found.topic, found.confidence),
                    calibration)
     # The rules judge complexity for the topic finally chosen: expert cues only count for expert topics.
-    rules = RuleView(found, assess_complexity(text, topic.label, found.scores, amounts), assess_urgency(text))
+    rules = RuleView(found, assess_complexity(text, topic.label, found.scores, amounts), assess_urgency(text, received))
     complexity = decide("complexity", complexity_cue(folded, topic.label), _guess(prediction, "complexity"),
                         _rule(rules.complexity.level, rules.complexity.confidence), calibration)
     urgency = decide("urgency", urgency_cue(rules.urgency), _guess(prediction, "urgency"),

@@ -21,7 +21,7 @@ SIMPLE_TOPICS = {"certificate": 2.0, "change_of_details": 2.0, "membership": 1.0
 EXPERT_CUES = {
     "devis": 2, "prise en charge": 2, "dépassement*": 2, "implant*": 2, "hors nomenclature": 2,
     "orthodont*": 1.5, "prothèse*": 1.5, "chambre particulière": 1.5, "bridge": 1.5,
-    "reste à charge": 1.5, "couronne*": 1, "verre* progressi*": 1, "chirurg*": 1,
+    "reste à charge": 1.5, "couronne*": 1, "chirurg*": 1,
     "non rembours*": 1, "plafond*": 1, "base de remboursement": 1,
 }
 DISPUTE_CUES = {
@@ -33,6 +33,12 @@ STATUS_CUES = {
     "merci de m'envoyer": 1, "pourriez-vous m'envoyer": 1,
 }
 
+# Care already bought and paid, the invoice sent: a claim to pay, not a quote to study.
+CLAIM = re.compile(r"\b(?:j ai|nous avons|on a) (?:achete|regle|paye|avance)\b.{0,200}\bfacture|"
+                   r"\bfacture\b.{0,200}\b(?:j ai|nous avons|on a) (?:achete|regle|paye|avance)\b")
+CLAIM_WEIGHT = 2.0
+# Reimbursement is what every care topic asks for: with one of them it is not a second issue.
+CARE_TOPICS = ("hospitalisation", "dental", "optical")
 AMOUNT = re.compile(r"\d[\d \u00a0\u202f.]*(?:,\d{1,2})?\s?(?:€|eur\b|euros?\b)", re.I)
 SHORT_TEXT, LONG_TEXT = 400, 1500  # characters: a few lines vs a multi-page letter
 ISSUE_SCORE = 3.0  # a topic scoring this much is an issue of its own
@@ -79,6 +85,8 @@ def _complex_signals(
     if found >= 2:
         signals[f"{found} amounts"] = 2.0 if found >= 4 else 1.0
     issues = [t for t, s in scores.items() if s >= ISSUE_SCORE and t != "complaint"]
+    if any(t in CARE_TOPICS for t in issues) and "reimbursement" in issues:
+        issues.remove("reimbursement")
     if len(issues) >= 2:
         signals[f"several issues ({', '.join(issues)})"] = 1.5
     if len(text) > LONG_TEXT:
@@ -91,6 +99,8 @@ def _simple_signals(text: str, folded: str, topic: str) -> dict[str, float]:
     signals = {cue_label(c, folded): w for c, w in find_cues(folded, STATUS_CUES).items()}
     if topic in SIMPLE_TOPICS:
         signals[f"topic {topic}"] = SIMPLE_TOPICS[topic]
+    if "devis" not in folded and (claim := CLAIM.search(folded)):
+        signals[f"care paid, invoice sent ('{claim.group()[:40]}')"] = CLAIM_WEIGHT
     if len(text) < SHORT_TEXT:
         signals["short text"] = 1.0
     return signals
@@ -105,9 +115,10 @@ STATED_COMPLEX = re.compile(
     r"\b(?:dossier complexe|cas complexe|situation complexe|(?:c est|c est un|est) complexe|"
     r"(?:a voir|voir|transmis|transmise|escalade|passe|instruire|etude|analyse|rappel) (?:avec |a |au |par |a l )?"
     r"(?:un |le |la |l |l equipe |le pole )?(?:gestionnaire |pole |service |equipe )?(?:\w+ )?expert\w*|"
-    r"analyse experte|etude approfondie)\b")
+    r"analyse experte|etude approfondie|a faire etudier|pas faisable au tel\w*)\b")
 STATED_SIMPLE = re.compile(r"\b(?:demande simple|dossier simple|rien a faire|aucune suite a donner|aucune action|"
-                           r"reponse donnee|traite au tel\w*|regle pendant l appel|rien a transmettre)\b")
+                           r"reponses? donnees?|infos? donnees?|informations? donnees?|renseignee? au tel\w*|"
+                           r"traite au tel\w*|regle pendant l appel|rien a transmettre)\b")
 STATED = (("simple", NOT_EXPERT), ("complex", STATED_COMPLEX), ("simple", STATED_SIMPLE))
 
 

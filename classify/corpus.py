@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from classify import corpus_more as more
+from classify import corpus_styles as styles
 from classify import corpus_wording as w
 
 SPLITS = ("train", "dev", "test")
@@ -31,8 +32,9 @@ NO_ASIDE_TOPICS = ("change_of_details", "certificate", "other")  # an aside woul
 OCR_CONFUSIONS = {"é": "e?6", "è": "e?", "à": "a?", "ê": "e?", "ç": "c?", "l": "1I", "o": "0", "m": "rn", "i": "l",
                   "e": "c"}
 VERDICT_RATE = 0.25  # call notes ending with the agent's verdict on complexity
-QUOTED_RATE = 0.12  # e-mails that quote an earlier message under the reply
-INTENTS = {**w.INTENTS, **more.INTENTS}
+TERSE_RATE = 0.2  # two-line e-mails: a greeting, the request, a thanks
+QUOTED_RATE = 0.2  # e-mails that quote an earlier message under the reply
+INTENTS = {**w.INTENTS, **more.INTENTS, **styles.INTENTS}
 SLOTS = {**w.SLOTS, **more.SLOTS}
 Written = tuple[str, str, bool]  # subject, body, whether a second request was added
 SLOT = re.compile(r"\{(\w+?)(_cap|_low)?\}")
@@ -155,8 +157,10 @@ def write_email(writer: Writer, spec: dict, urgency: str, aside: bool) -> Writte
     """An e-mail: plain or formal greeting, the request, a closing and a name."""
     rng, formal = writer.rng, writer.rng.random() < 0.35
     greeting = writer.pick(w.GREETINGS_FORMAL if formal else w.GREETINGS_PLAIN)
-    middle = " ".join(writer.contexts(2) + writer.request(spec, urgency, aside))
-    closing = writer.pick(w.CLOSINGS_FORMAL if formal else w.CLOSINGS_PLAIN)
+    terse = rng.random() < TERSE_RATE
+    aside = aside and not terse
+    middle = " ".join(([] if terse else writer.contexts(2)) + writer.request(spec, urgency, aside))
+    closing = "Merci" if terse else writer.pick(w.CLOSINGS_FORMAL if formal else w.CLOSINGS_PLAIN)
     body = f"{greeting}\n\n{middle}\n\n{closing}\n{writer.fill('{name}')}"
     if rng.random() < QUOTED_RATE:
         body += "\n\n" + writer.fill(writer.pick(more.QUOTED_REPLIES))

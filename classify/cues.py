@@ -46,10 +46,19 @@ EXPERT_WORK: dict[str, dict[str, float]] = {
 LEGAL_STEP = dict.fromkeys(("mise en demeure", "médiat*", "avocat*", "tribunal", "huissier*"), 1.0)
 
 
+# "je conteste votre décision", "contestation du calcul": disputing a decision is a complaint (ACPR); not
+# "ne conteste pas", "pas de contestation", "sans contester".
+CONTEST = re.compile(r"\b(?<!ne )(?<!pas de )(?<!sans )(?<!aucune )(?:contest(?:e|ons|ent|ation|er))\b")
+DISAPPOINTED = re.compile(r"\b(?<!pas )(?:tres |vraiment |profondement |extremement )?(?:decue?s?|deception)\b")
+
+
 def topic_cue(folded: str) -> Cue | None:
     """A complaint, when the text uses a word that only a complaint uses; "other" for thanks asking nothing."""
     if complaint := _found(folded, COMPLAINT, "complaint"):
         return complaint
+    for pattern in (CONTEST, DISAPPOINTED):
+        if match := pattern.search(folded):
+            return Cue("complaint", f"'{match.group()}'")
     thanks, nothing = THANKS.search(folded), NOTHING_ASKED.search(folded)
     return Cue("other", f"'{thanks.group()}', '{nothing.group()}'") if thanks and nothing else None
 

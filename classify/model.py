@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from classify.artifact import PREFIX, fetch, resolve
 from classify.calibration import Calibration
 from classify.complexity import DISPUTE_CUES, EXPERT_CUES, STATUS_CUES
-from classify.topics import TOPIC_CUES, TOPICS, find_cues, fold
+from classify.topics import TOPIC_CUES, TOPICS, find_cues, fold, main_request
 from classify.urgency import LEVELS
 from intake.cpu import tune_for_workers
 
@@ -44,7 +44,7 @@ def pipe_name(head: str) -> str:
 
 def model_text(text: str) -> str:
     """What the model reads: repaired, folded text with long numbers masked, then the rule cues that fired."""
-    folded = fold(repair_scan(text))
+    folded = main_request(fold(repair_scan(text)))  # a second, minor request does not make the topic
     # Member numbers, amounts and years differ in every request: their digits are noise.
     # Short numbers stay: "3e relance" is not "2e relance".
     masked = re.sub(r"\b[0-9]{3,}\b", "000", folded)

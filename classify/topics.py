@@ -65,7 +65,7 @@ TOPIC_CUES: dict[str, dict[str, float]] = {
     "change_of_details": {
         "changement* d'adresse": 3, "nouvelle adresse": 3, "déménag*": 3, "rib": 3, "iban": 3,
         "relevé d'identité bancaire": 3, "coordonnées bancaires": 3, "changement de coordonnées": 3,
-        "changement de banque": 3, "nouveau numéro de téléphone": 2.5, "changement de nom": 2.5,
+        "chang* de banque": 3, "nouveau compte": 2, "nouveau numéro de téléphone": 2.5, "changement de nom": 2.5,
         "nom d'usage": 2.5, "nom d'épouse": 2.5, "coordonnées": 1.5, "adresse e-mail": 1.5,
         "adresse mail": 1.5, "situation familiale": 1.5, "numéro de téléphone": 1,
     },
@@ -77,6 +77,11 @@ STRONG_SCORE = 4.0   # a score this high is full evidence for its topic
 # about; a reminder or "toujours pas" alone is a follow-up, not a complaint (ACPR 2022-R-01).
 CLEAR_COMPLAINT = 3.0
 _STAR = "qqstarqq"  # survives folding, unlike "*"
+# Where a second, minor request starts ("Par ailleurs, ...", "Signale aussi ...", "P.S."): the main request is
+# what comes before it (labelling guide: a secondary remark does not change the topic).
+ASIDE = re.compile(r"\b(?:par ailleurs|d autre part|autre (?:chose|point)|derniere chose|au passage|au fait|"
+                   r"accessoirement|par la meme occasion|j en profite pour|j ajoute que|(?:signale|mentionne) "
+                   r"(?:aussi|egalement)|ps|p s)\b")
 
 
 @lru_cache(maxsize=None)
@@ -128,7 +133,7 @@ def score_topics(folded: str) -> tuple[dict[str, float], dict[str, tuple[str, ..
 def detect_topic(text: str) -> TopicResult:
     """Score every topic on ``text`` and pick one, with confidence and reasons."""
     folded = fold(text)
-    scores, cues = score_topics(folded)
+    scores, cues = score_topics(main_request(folded))
     ranked = sorted(scores, key=lambda t: (-scores[t], TOPICS.index(t)))
     if scores[ranked[0]] < MIN_SCORE:
         return TopicResult("other", 0.0, scores, cues, ("topic other: no topic has enough cues",))
@@ -136,6 +141,20 @@ def detect_topic(text: str) -> TopicResult:
         return _complaint_wins(scores, cues, ranked[0], folded)
     confidence = _confidence(scores[ranked[0]], scores[ranked[1]])
     return TopicResult(ranked[0], confidence, scores, cues, (_describe(ranked[0], cues, folded),))
+
+
+def main_request(folded: str) -> str:
+    """The text before a second, minor request, when that part alone names a topic; else the whole text."""
+    aside = ASIDE.search(folded)
+    if aside is None or aside.start() == 0:
+        return folded
+    main = folded[:aside.start()]
+    return main if max(score_topics_raw(main).values()) >= MIN_SCORE else folded
+
+
+def score_topics_raw(folded: str) -> dict[str, float]:
+    """Per-topic scores alone."""
+    return {topic: sum(find_cues(folded, cues).values()) for topic, cues in TOPIC_CUES.items()}
 
 
 def _clear_complaint(cues: dict[str, tuple[str, ...]]) -> bool:

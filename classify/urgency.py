@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from datetime import date
 
+from classify.neardates import near_date
 from classify.topics import cue_label, find_cues, fold
 
 LEVELS = ("low", "normal", "high", "critical")
@@ -31,6 +33,7 @@ URGENCY_CUES: dict[str, dict[str, float]] = {
         "la semaine prochaine": 1, "semaine prochaine": 1, "lundi prochain": 1, "mardi prochain": 1,
         "mercredi prochain": 1, "jeudi prochain": 1, "vendredi prochain": 1, "samedi prochain": 1, "svp vite": 1,
         "date d'entrée prévue": 1, "deuxième demande": 1, "deuxième courrier": 1,
+        "resté* sans suite": 1, "resté* sans réponse": 1,
     },
     "low": {
         "sans urgence": 1, "pour information": 1, "à titre d'information": 1, "à titre indicatif": 1,
@@ -44,7 +47,8 @@ URGENCY_CUES: dict[str, dict[str, float]] = {
 NEGATED = re.compile(r"\b(?:pas|aucune|rien|nullement|jamais)\s+(?:(?:du tout|vraiment|si|tres|tellement|encore)\s+)?"
                      r"(?:d\W?\s*|de\s+)?(?:urgen\w*|press[ee]\w*)")
 NTH_REMINDER = re.compile(r"\b(\d+)\s?(?:e|eme|ieme|er|nd|nde)\s+"
-                          r"(?:relance|rappel|fois|courrier|demande|lettre|mail|courriel|message|appel)\b")
+                          r"(?:relance|rappel|fois|courrier|demande|dde|lettre|mail|courriel|message|appel)\b(?! recue?s?\b)"
+                          r"|\b(?:relance|rappel) n\s?o?\s?(\d+)\b")
 # "faites vite", "envoyez vite": a request to hurry (not "remboursé très vite", a thank-you)
 HURRY = re.compile(r"\b(?:faire|faites|envoyer|envoyez|repondre|repondez|traiter|traitez|regler|reglez|intervenir)"
                    r"(?: [a-z]+)? vite\b")
@@ -69,12 +73,14 @@ class UrgencyResult:
     reasons: tuple[str, ...]
 
 
-def assess_urgency(text: str) -> UrgencyResult:
-    """The most severe urgency level with a cue in ``text``."""
+def assess_urgency(text: str, received: date | None = None) -> UrgencyResult:
+    """The most severe urgency level with a cue in ``text`` (a written date counts if ``received`` is known)."""
     folded = NEGATED.sub("sans urgence", fold(text))
     folded = re.sub(r"\bn est pas press[ee]\w*", "sans urgence", folded)
     found = {level: [cue_label(c, folded) for c in find_cues(folded, cues)] for level, cues in URGENCY_CUES.items()}
     _add_patterns(folded, found)
+    if soon := near_date(folded, received):
+        found["high"].append(f"'{soon}' (received {received})")
     for level in ("critical", "high", "low"):
         if found[level]:
             # More concurring cues, surer; never certain on words alone.
@@ -86,7 +92,7 @@ def assess_urgency(text: str) -> UrgencyResult:
 def _add_patterns(folded: str, found: dict[str, list[str]]) -> None:
     """Cues that need a regex: numbered reminders and planned care."""
     for match in NTH_REMINDER.finditer(folded):
-        level = "critical" if int(match.group(1)) >= 3 else "high"
+        level = "critical" if int(match.group(1) or match.group(2)) >= 3 else "high"
         found[level].append(f"'{match.group()}'")
     for pattern in (PLANNED_CARE, HURRY, SOON, CARE_SOON):
         if match := pattern.search(folded):

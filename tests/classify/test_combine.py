@@ -98,3 +98,32 @@ def test_the_routing_confidence_is_the_least_sure_head():
     result = combine("Voici le devis de mon dentiste.", prediction(("dental", 0.9), ("complex", 0.8), ("normal", 0.6)))
     assert result.confidence == min(result.topic_confidence, result.complexity_confidence, result.urgency_confidence)
     assert result.confidence == result.urgency_confidence
+
+
+def test_without_an_urgency_cue_a_model_rating_a_plain_refund_critical_leaves_it_normal():
+    # issue #24: the demo's glasses refund went to the complaints team because the model said "critical" 0.47
+    text = "J'ai acheté des lunettes, j'ai réglé la facture : pouvez-vous me rembourser selon le forfait optique ?"
+    result = combine(text, prediction(("optical", 0.9), urgency=("critical", 0.47)), version="v1")
+    assert (result.urgency, result.decided_by["urgency"]) == ("normal", "rules")
+    assert "model said critical 0.47" in result.reasons[2]
+
+
+def test_glasses_bought_and_paid_are_a_simple_claim_for_the_rules():
+    text = "Remboursement de lunettes. J'ai acheté des lunettes à verres progressifs, j'ai réglé la facture : " \
+           "monture 140,00 €, verres 520,00 €. Pouvez-vous me rembourser ?"
+    result = combine(text, None)
+    assert (result.topic, result.complexity) == ("optical", "simple")
+
+
+def test_a_second_minor_request_does_not_make_the_topic():
+    text = "Adhérent déménage, demande la mise à jour de son adresse. Signale aussi un courrier pour ses lunettes."
+    assert combine(text, None).topic == "change_of_details"
+
+
+def test_the_model_overrules_the_rules_on_complexity_only_when_sure():
+    text = "Pouvez-vous me dire si vous avez bien reçu ma facture de pharmacie ?"
+    unsure = combine(text, prediction(("reimbursement", 0.9), ("complex", 0.7)), version="v1")
+    sure = combine(text, prediction(("reimbursement", 0.9), ("complex", 0.95)), version="v1")
+    assert (unsure.complexity, unsure.decided_by["complexity"]) == ("simple", "rules")
+    assert "not sure enough to overrule" in unsure.reasons[1] and "model said complex 0.70" in unsure.reasons[1]
+    assert (sure.complexity, sure.decided_by["complexity"]) == ("complex", "model")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from classify.urgency import assess_urgency
@@ -53,3 +55,24 @@ def test_no_cue_means_normal_with_middling_confidence():
                                   "Aucune urgence pour cette attestation.", "Rien d'urgent, simple question."])
 def test_a_member_saying_it_is_not_urgent_gets_low_urgency(text):
     assert assess_urgency(text).level == "low"
+
+
+@pytest.mark.parametrize(
+    ("text", "level"),
+    [
+        ("Ma fille passe une épreuve du bac le 16/03/2026 et n'a plus de lunettes.", "high"),  # 14 days ahead
+        ("Je dois déposer ma demande de visa le 18 mars 2026.", "high"),
+        ("Merci de me répondre avant le 10 mars.", "high"),
+        ("Je passe un concours le 4 avril 2026.", "normal"),  # more than three weeks ahead
+        ("La facture envoyée le 12 mars n'est pas payée.", "normal"),  # no event word: the past
+        ("Lyon, le 5 mars 2026\nPourriez-vous m'envoyer une attestation ?", "normal"),  # a letter's date line
+        ("Relance n° 3 : mon remboursement de kiné.", "critical"),
+        ("Adhérent se plaint : 3e courrier reçu lui demandant la même pièce.", "normal"),  # received, not sent
+    ],
+)
+def test_a_written_date_is_near_only_against_the_day_the_item_was_received(text, level):
+    assert assess_urgency(text, received=date(2026, 3, 2)).level == level
+
+
+def test_without_the_received_day_a_written_date_is_no_cue():
+    assert assess_urgency("Ma fille passe une épreuve le 16/03/2026.").level == "normal"

@@ -171,7 +171,7 @@ def test_low_confidence_is_sent_to_review_with_the_measured_confidence():
     unsure = Classification(topic="dental", topic_confidence=0.3, complexity_confidence=0.8)
     result = route(load_rules(), envelope("..."), Capture(envelope_id="env-1"), unsure)
     assert result.team == "review"
-    assert result.reason == "rule 'unsure-classification': confidence 0.30 < 0.57"
+    assert result.reason == "rule 'unsure-classification': confidence 0.30 < 0.63"
 
 
 def test_load_rules_reads_the_packaged_file_by_default():
