@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict
 MarkRole = Literal["separator", "case", "other"]
 PageKind = Literal["content", "blank", "separator", "envelope"]
 # what decided whether a page opens a letter: the batch's start, a separator sheet before it, the envelope
-# before it, a case barcode on it, separator sheets elsewhere in the batch, or the first-page detector
-DecidedBy = Literal["batch_start", "separator", "envelope", "barcode", "separators", "detector", "dropped"]
+# before it, a case barcode on it, separator sheets elsewhere in the batch, the first-page detector, or a reviewer
+DecidedBy = Literal["batch_start", "separator", "envelope", "barcode", "separators", "detector", "dropped", "review"]
 
 
 class Frozen(BaseModel):
