@@ -5,13 +5,11 @@ unsure cut waits for a reviewer, whose moved boundary and name the letters carry
 
 from __future__ import annotations
 
-import io
-import os
 from datetime import date, datetime, timezone
-from pathlib import Path
 
 import pypdfium2
 import pytest
+from batch_stacks import drop, stack_pdf
 from click.testing import CliRunner
 
 from capture.batch.settings import BatchSettings
@@ -24,33 +22,17 @@ from runtime import batch_record
 from runtime.app import App
 from runtime.handlers import CaptureHandler
 from runtime.submit import build_envelope
-from samples.batches import BatchSpec, make_batch, render_batch
+from samples.batches import BatchSpec, make_batch
 from storage.batches import batch_events, thumbnail
 
 SEED = 3  # 4 letters: a reply form (envelope posted 29/04/2026, case barcode), a letter, a 2-page letter, a letter
 SCANNED = datetime(2026, 5, 4, 9, 30, tzinfo=timezone.utc)  # when the mailroom scanned the stack (file time)
 
 
-def stack_pdf(spec: BatchSpec) -> bytes:
-    """The stack as the mailroom's scanner writes it: one PDF, one 300-dpi image a page."""
-    images = list(render_batch(spec))
-    out = io.BytesIO()
-    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=300)
-    return out.getvalue()
-
-
 @pytest.fixture(scope="module")
 def stack() -> tuple[BatchSpec, bytes]:
     spec = make_batch(SEED, letters=4, separator="patch-T")
     return spec, stack_pdf(spec)
-
-
-def drop(folder: Path, name: str, data: bytes, scanned: datetime = SCANNED) -> Path:
-    folder.mkdir(parents=True, exist_ok=True)
-    path = folder / name
-    path.write_bytes(data)
-    os.utime(path, (scanned.timestamp(), scanned.timestamp()))
-    return path
 
 
 def open_case(app: App, ref: str) -> None:
@@ -68,7 +50,7 @@ def processed(stack, tmp_path_factory):
     root = tmp_path_factory.mktemp("batch")
     app = App(Settings.load(environ={}, data_dir=root / "data", retry_base_seconds=0.01))
     open_case(app, spec.letters[0].case_ref)
-    drop(root / "backlog", "lot-courrier.pdf", data)
+    drop(root / "backlog", "lot-courrier.pdf", data, SCANNED)
     report = batch_import(app.connector_context(), root / "backlog", progress=False, batches=True)
     app.worker().run(idle_timeout=2)
     yield app, report.submitted[0], spec
@@ -147,7 +129,7 @@ def test_an_unsure_cut_waits_for_a_reviewer_whose_moved_boundary_and_name_the_le
     app = App(settings)
     try:
         # a stack cut on content, every decision short of certain: the cut waits for a person
-        envelope = build_envelope(app.records, letter_draft(drop(tmp_path / "in", "lot.pdf", data), data, True))
+        envelope = build_envelope(app.records, letter_draft(drop(tmp_path / "in", "lot.pdf", data, SCANNED), data, True))
         app.records.put_envelope(envelope)
         handler = CaptureHandler(app.records, app.capture_context(), send=app.bus.send_to_stage,
                                  batch=BatchSettings(separation="content", review_confidence=1.0))
