@@ -96,8 +96,8 @@ def release(records: Records, record: BatchRecord, ctx: CaptureContext, send: Se
     """Make the batch's letters (envelope, file, capture) and send each to classification."""
     batch = records.envelope(record.id)
     data = _stack(records, batch)
-    children = [_make_letter(records, batch, record, letter, data, ctx) for letter in record.split.letters
-                if letter.pages]
+    # an envelope with no letter after it (the reviewer let it be) is a letter still: no page is lost
+    children = [_make_letter(records, batch, record, letter, data, ctx) for letter in record.split.letters]
     for child in children:
         send("classify", {"envelope_id": child.id})
     released = record.model_copy(update={"status": "released", "letters": tuple(c.id for c in children)})

@@ -98,6 +98,7 @@ class Letter(Frozen):
     envelope: int | None = None
     postmark: date | None = None  # the envelope's postmark date, when it could be read
     case_ref: str | None = None  # the case a barcode says this letter joins
+    case_ref_page: int | None = None  # the page that carries that barcode
     confidence: float = 1.0  # of the boundary that opens it
     reasons: tuple[str, ...] = ()
     unreadable: tuple[int, ...] = ()  # handwritten or unreadable pages

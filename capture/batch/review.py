@@ -66,7 +66,9 @@ def _letter(group: list[PageVerdict], before: tuple[Letter, ...]) -> Letter:
     if same := next((l for l in before if l.first == head.number and l.pages == content), None):
         return same
     postmark = next((l.postmark for l in before if envelope is not None and l.envelope == envelope), None)
-    case_ref = next((l.case_ref for l in before if l.case_ref and l.pages and l.pages[0] in content), None)
+    barcode = next((l for l in before if l.case_ref_page in content), None)
     unreadable = tuple(n for l in before for n in l.unreadable if n in content)
     return Letter(first=head.number, last=group[-1].number, pages=content, envelope=envelope, postmark=postmark,
-                  case_ref=case_ref, confidence=1.0, reasons=REVIEWED, unreadable=unreadable)
+                  case_ref=barcode.case_ref if barcode else None,
+                  case_ref_page=barcode.case_ref_page if barcode else None, confidence=1.0, reasons=REVIEWED,
+                  unreadable=unreadable)

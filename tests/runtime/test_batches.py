@@ -5,6 +5,7 @@ unsure cut waits for a reviewer, whose moved boundary and name the letters carry
 
 from __future__ import annotations
 
+import io
 from datetime import date, datetime, timezone
 
 import pypdfium2
@@ -157,3 +158,16 @@ def test_an_unsure_cut_waits_for_a_reviewer_whose_moved_boundary_and_name_the_le
         assert received.data["batch_reviewed_by"] == reviewer and reviewer in received.summary
     finally:
         app.close()
+
+
+def test_a_batch_that_is_no_pdf_or_tiff_is_quarantined_with_a_french_reason(app, tmp_path):
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("L", (400, 300), 255).save(out, format="PNG")
+    path = drop(tmp_path / "in", "lot.png", out.getvalue(), SCANNED)
+    envelope = app.submit(letter_draft(path, out.getvalue(), True))
+    app.worker().run(idle_timeout=1)
+    (entry,) = app.records.quarantined()
+    assert entry["stage"] == "capture" and "un lot doit être un PDF ou un TIFF multipage" in entry["reason"]
+    assert batch_record.find(app.store, envelope.id) is None and app.records.case_ids() == []
