@@ -38,8 +38,10 @@ IDLE = 1.0  # seconds the worker waits for more before it stops: taken off the w
 
 
 def pdf(images: list[Image.Image]) -> bytes:
+    # copies: Pillow keeps a saved image's options (its appended images too) for its next save
+    first, *rest = (image.copy() for image in images)
     out = io.BytesIO()
-    images[0].save(out, format="PDF", save_all=True, append_images=images[1:], resolution=300)
+    first.save(out, format="PDF", save_all=True, append_images=rest, resolution=300)
     return out.getvalue()
 
 

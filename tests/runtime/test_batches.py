@@ -130,7 +130,8 @@ def test_an_unsure_cut_waits_for_a_reviewer_whose_moved_boundary_and_name_the_le
     app = App(settings)
     try:
         # a stack cut on content, every decision short of certain: the cut waits for a person
-        envelope = build_envelope(app.records, letter_draft(drop(tmp_path / "in", "lot.pdf", data, SCANNED), data, True))
+        path = drop(tmp_path / "in", "lot.pdf", data, SCANNED)
+        envelope = build_envelope(app.records, letter_draft(path, data, True))
         app.records.put_envelope(envelope)
         handler = CaptureHandler(app.records, app.capture_context(), send=app.bus.send_to_stage,
                                  batch=BatchSettings(separation="content", review_confidence=1.0))
