@@ -19,7 +19,7 @@ from capture.context import CaptureContext
 from capture.extractors.image import frames, open_image
 from capture.extractors.pdf import render_pages
 from capture.extractors.pdf_text import open_pdfium
-from intake.errors import UnsupportedInput
+from intake.errors import PermanentError, UnsupportedInput
 from intake.sniff import sniff
 
 PDF, TIFF = "application/pdf", "image/tiff"
@@ -35,14 +35,24 @@ def batch_mime(data: bytes) -> str:
 
 
 def page_images(data: bytes, ctx: CaptureContext) -> Iterator[Image.Image]:
-    """The batch's pages as images, in feeder order, one at a time (up to the page limit)."""
+    """The batch's pages as images, in feeder order, one at a time; a stack over the page limit is refused
+    whole (a page left out would be a letter lost)."""
     if batch_mime(data) == PDF:
         document = open_pdfium(data)
-        count = min(len(document), ctx.max_pages)
+        count = len(document)
         document.close()
+        _within_limit(count, ctx)
         yield from render_pages(data, list(range(1, count + 1)), ctx.dpi, ctx.max_pixels)
         return
-    yield from frames(open_image(data, ctx), ctx)
+    image = open_image(data, ctx)
+    _within_limit(getattr(image, "n_frames", 1), ctx)
+    yield from frames(image, ctx)
+
+
+def _within_limit(count: int, ctx: CaptureContext) -> None:
+    if count > ctx.max_pages:
+        raise PermanentError(f"lot de {count} pages, au-delà de la limite de {ctx.max_pages} pages "
+                             "(INTAKE_MAX_PAGES) : rien n'est découpé", pages=count)
 
 
 def letter_file(data: bytes, numbers: Sequence[int]) -> tuple[bytes, str]:

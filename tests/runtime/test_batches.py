@@ -157,6 +157,10 @@ def test_an_unsure_cut_waits_for_a_reviewer_whose_moved_boundary_and_name_the_le
         received = next(e for e in app.records.case(app.records.index_get("envelope", children[1].id)).events
                         if e.kind == "received")
         assert received.data["batch_reviewed_by"] == reviewer and reviewer in received.summary
+        shown = cli.invoke(main, ["--data-dir", str(settings.data_dir), "batch", "show", envelope.id])
+        assert f"{reviewer} boundary-moved: limite déplacée de la page 13 à la page 15" in shown.output
+        again = cli.invoke(main, ["--data-dir", str(settings.data_dir), "batch", "move", envelope.id, "9", "3"])
+        assert again.exit_code != 0 and "n'est pas à vérifier" in again.output
     finally:
         app.close()
 
@@ -172,3 +176,4 @@ def test_a_batch_that_is_no_pdf_or_tiff_is_quarantined_with_a_french_reason(app,
     (entry,) = app.records.quarantined()
     assert entry["stage"] == "capture" and "un lot doit être un PDF ou un TIFF multipage" in entry["reason"]
     assert batch_record.find(app.store, envelope.id) is None and app.records.case_ids() == []
+
