@@ -5,7 +5,8 @@ set by its source: the hot folder's ``INTAKE_HOTFOLDER_BATCHES``,
 ``intake import-folder --batches``, the web upload's ``batch`` field) here
 instead of reading it as one letter. Every page is looked at and the pages
 that need it OCR'd once (``read_batch``), the stack is cut (``split_batch``)
-and its record kept with page thumbnails (``storage/batches.py``). A sure
+and its record kept (``storage/batches.py``), with page thumbnails when it
+goes to review. A sure
 cut makes its letters at once; an unsure one waits in review until a person
 moves a boundary or confirms it (``intake batch``, the dashboard's
 ``/dashboard/lots``), and the letters are then made with the reviewer's name.
@@ -22,11 +23,9 @@ opens no case: its record and its history say what became of it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable
 from pathlib import PurePath
 from typing import Any
-
-from PIL import Image
 
 from capture.batch.letters import letter_capture, letter_document, letter_numbers
 from capture.batch.models import Letter
@@ -67,10 +66,13 @@ def capture_batch(records: Records, envelope: Envelope, ctx: CaptureContext, set
 
 def _split(records: Records, envelope: Envelope, ctx: CaptureContext, settings: BatchSettings) -> BatchRecord:
     data = _stack(records, envelope)
-    pages = read_batch(_thumbnailed(page_images(data, ctx), records, envelope.id), ctx, settings)
+    pages = read_batch(page_images(data, ctx), ctx, settings)
     split = split_batch(pages, settings, envelope.received_at.date())
     read = {p.facts.number: ocr_capture(p.facts.number, p.reading) for p in pages if p.reading is not None}
     record = BatchRecord.of(envelope, len(pages), split, read)
+    if split.needs_review:  # the reviewer's thumbnails (pages decoded again); a sure cut needs none
+        for number, image in enumerate(page_images(data, ctx), start=1):
+            store_batches.put_thumbnail(records.store, envelope.id, number, thumbnail(image))
     batch_record.save(records.store, record)
     summary = f"lot de {len(pages)} pages : {len(split.letters)} lettre(s)"
     if split.needs_review:
@@ -84,12 +86,6 @@ def _stack(records: Records, envelope: Envelope) -> bytes:
     if len(envelope.attachments) != 1:
         raise PermanentError(f"un lot est un seul fichier scanné ({len(envelope.attachments)} reçus)")
     return records.store.get(envelope.attachments[0].ref.key)
-
-
-def _thumbnailed(images: Iterable[Image.Image], records: Records, batch_id: str) -> Iterator[Image.Image]:
-    for number, image in enumerate(images, start=1):
-        store_batches.put_thumbnail(records.store, batch_id, number, thumbnail(image))
-        yield image
 
 
 def release(records: Records, record: BatchRecord, ctx: CaptureContext, send: Send, actor: str) -> BatchRecord:

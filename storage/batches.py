@@ -3,7 +3,7 @@
 ::
 
     batches/<batch>/batch.json              the batch: status, the split (letters, page verdicts), the pages read
-    batches/<batch>/pages/<n>.png           a thumbnail of each scanned page, for the reviewer
+    batches/<batch>/pages/<n>.png           a thumbnail of each scanned page, for the reviewer (review only)
     batches/<batch>/events/<event>.json     append-only history: split, boundary moved (by whom), released
 
 The batch id is the id of the envelope the scanned stack came in. The
@@ -54,6 +54,11 @@ def batch_ids(store: ObjectStore) -> list[str]:
 
 def put_thumbnail(store: ObjectStore, batch_id: str, number: int, png: bytes) -> None:
     store.put(f"{_base(batch_id)}/pages/{number}.png", png, "image/png")
+
+
+def has_thumbnails(store: ObjectStore, batch_id: str) -> bool:
+    """Whether the batch's pages have thumbnails (kept for a batch that went to review)."""
+    return store.exists(f"{_base(batch_id)}/pages/1.png")
 
 
 def thumbnail(store: ObjectStore, batch_id: str, number: int) -> bytes:

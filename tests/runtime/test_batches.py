@@ -24,7 +24,7 @@ from runtime.app import App
 from runtime.handlers import CaptureHandler
 from runtime.submit import build_envelope
 from samples.batches import BatchSpec, make_batch
-from storage.batches import batch_events, thumbnail
+from storage.batches import batch_events, has_thumbnails, thumbnail
 
 SEED = 3  # 4 letters: a reply form (envelope posted 29/04/2026, case barcode), a letter, a 2-page letter, a letter
 SCANNED = datetime(2026, 5, 4, 9, 30, tzinfo=timezone.utc)  # when the mailroom scanned the stack (file time)
@@ -88,7 +88,7 @@ def test_a_batch_opens_no_case_and_its_letters_each_open_or_join_one(processed):
     received = [e for c in cases for e in app.records.case(c).events if e.kind == "received"]
     assert {e.data["batch_id"] for e in received} == {batch_id}
     assert [e.kind for e in batch_events(app.store, batch_id)] == ["split", "released"]
-    assert thumbnail(app.store, batch_id, 1).startswith(b"\x89PNG")
+    assert not has_thumbnails(app.store, batch_id)  # a sure cut: its letters have their pages, no reviewer needs them
 
 
 def test_a_letter_with_its_envelope_is_received_on_its_postmark_day_and_its_deadline_counts_from_it(processed):
@@ -138,6 +138,7 @@ def test_an_unsure_cut_waits_for_a_reviewer_whose_moved_boundary_and_name_the_le
         assert handler({"envelope_id": envelope.id}) is None
         record = batch_record.load(app.store, envelope.id)
         assert record.status == "review" and not record.letters and record.split.review_reasons
+        assert thumbnail(app.store, envelope.id, len(spec.pages)).startswith(b"\x89PNG")
         cli = CliRunner()
         listed = cli.invoke(main, ["--data-dir", str(settings.data_dir), "batch", "list", "--status", "review"])
         assert envelope.id in listed.output

@@ -16,7 +16,7 @@ from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from intake.errors import IntakeError, NotFound
 from runtime import batch_record, batches
 from runtime.batch_record import BatchRecord
-from storage.batches import batch_events, thumbnail
+from storage.batches import batch_events, has_thumbnails, thumbnail
 from web.dashboard.auth import Principal
 from web.dashboard.permissions import can_review_batches
 from web.dashboard.routes import PREFIX, Dashboard
@@ -43,7 +43,7 @@ def router(dash: Dashboard) -> APIRouter:
         who = _reviewer(dash, request)
         record = _record(dash, batch_id)
         context = {"batch": record, "pages": _pages(record), "events": batch_events(dash.app.store, record.id),
-                   "notice": DONE.get(fait)}
+                   "notice": DONE.get(fait), "thumbnails": has_thumbnails(dash.app.store, record.id)}
         return dash.page(request, "batch.html", context, who)
 
     @r.get("/{batch_id}/pages/{number}.png")
