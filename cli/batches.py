@@ -85,7 +85,6 @@ def batch_move(app: App, batch_id: str, page_from: int, page_to: int) -> None:
 @click.argument("batch_id")
 @click.pass_obj
 def batch_confirm(app: App, batch_id: str) -> None:
-    """Make the batch's letters as it is cut now: each becomes an envelope and a case."""
-    record = _run(lambda: batches.confirm(app.records, batch_id.strip(), app.capture_context(),
-                                          app.bus.send_to_stage, _actor()))
-    click.echo(f"{record.id}: {len(record.letters)} letter(s) made")
+    """Confirm the batch's cut: the capture workers make its letters, each an envelope and a case."""
+    record = _run(lambda: batches.confirm(app.records, batch_id.strip(), app.bus.send_to_stage, _actor()))
+    click.echo(f"{record.id}: {len(record.split.letters)} letter(s) to be made by the capture workers")

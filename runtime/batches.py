@@ -144,12 +144,15 @@ def move(records: Records, batch_id: str, page_from: int, page_to: int, actor: s
     return moved
 
 
-def confirm(records: Records, batch_id: str, ctx: CaptureContext, send: Send, actor: str) -> BatchRecord:
-    """A reviewer's go: the letters are made as the batch is cut now."""
+def confirm(records: Records, batch_id: str, send: Send, actor: str) -> BatchRecord:
+    """A reviewer's go: the batch goes back to the capture stage, whose worker makes the letters as it is cut
+    now (the command line and the web app make no capture themselves)."""
     record = _in_review(records, batch_id)
-    reviewed = record.model_copy(update={"reviewed_by": record.reviewed_by or actor})
-    batch_record.note(records.store, reviewed, "confirmed", actor, f"découpage validé par {actor}")
-    return release(records, reviewed, ctx, send, actor)
+    ready = record.model_copy(update={"status": "ready", "reviewed_by": record.reviewed_by or actor})
+    batch_record.save(records.store, ready)
+    batch_record.note(records.store, ready, "confirmed", actor, f"découpage validé par {actor}")
+    send("capture", {"envelope_id": ready.id})
+    return ready
 
 
 def _in_review(records: Records, batch_id: str) -> BatchRecord:

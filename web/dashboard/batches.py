@@ -2,8 +2,8 @@
 page as a thumbnail with the letter it falls in, a form to move a boundary and a button to confirm.
 
 Reviewers and supervisors only. A moved boundary and a confirmation go through ``runtime/batches.py``
-(as ``intake batch move|confirm``), with the signed-in user as the actor; the letters are made at the
-confirmation and go on to classification. What cannot be done is a French 4xx page.
+(as ``intake batch move|confirm``), with the signed-in user as the actor; at the confirmation the batch
+goes back to the capture workers, which make its letters. What cannot be done is a French 4xx page.
 """
 
 from __future__ import annotations
@@ -24,7 +24,7 @@ from web.dashboard.routes import PREFIX, Dashboard
 BATCH_ID = re.compile(r"env-[0-9a-f]{24}")
 KINDS = {"content": "courrier", "envelope": "enveloppe", "blank": "page blanche", "separator": "séparateur"}
 DONE = {"deplace": "Limite déplacée : vérifiez le découpage, puis validez-le.",
-        "valide": "Découpage validé : les lettres sont créées et partent au classement."}
+        "valide": "Découpage validé : les lettres vont être créées, puis classées."}
 
 
 def router(dash: Dashboard) -> APIRouter:
@@ -67,8 +67,8 @@ def router(dash: Dashboard) -> APIRouter:
         who = _form(dash, request, csrf)
         record = _record(dash, batch_id)
         with dash.lock:  # the bus is shared with the submissions
-            _act(lambda: batches.confirm(dash.app.records, record.id, dash.app.capture_context(),
-                                         dash.app.bus.send_to_stage, f"user:{who.name}"))
+            _act(lambda: batches.confirm(dash.app.records, record.id, dash.app.bus.send_to_stage,
+                                         f"user:{who.name}"))
         return RedirectResponse(f"{PREFIX}/lots/{batch_id}?fait=valide", status_code=303)
 
     return r

@@ -58,7 +58,8 @@ def test_a_moved_boundary_and_a_confirmation_make_the_letters_with_the_reviewers
     assert [(l.first, l.pages) for l in batch_record.load(app.store, batch_id).split.letters] == [(1, (1, 3)),
                                                                                                    (4, (4,))]
     done = dashboard.post(f"/dashboard/lots/{batch_id}/valider", headers=as_user("relecteur"))
-    assert done.status_code == 303
+    assert done.status_code == 303 and batch_record.load(app.store, batch_id).status == "ready"
+    app.worker().run(idle_timeout=1)  # the capture worker makes the letters
     record = batch_record.load(app.store, batch_id)
     children = [app.records.envelope(i) for i in record.letters]
     assert record.status == "released" and [c.meta["batch_pages"] for c in children] == ["1-3", "4-4"]
