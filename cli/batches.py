@@ -11,7 +11,7 @@ from intake.errors import IntakeError, NotFound
 from runtime import batch_record, batches
 from runtime.app import App
 from runtime.batch_record import BatchRecord
-from storage.batches import batch_events
+from storage.batches import STATUSES, batch_events
 
 
 @click.group("batch")
@@ -36,7 +36,7 @@ def _run(change) -> BatchRecord:
 
 
 @batch_group.command("list")
-@click.option("--status", type=click.Choice(("review", "ready", "released")), default=None)
+@click.option("--status", type=click.Choice(STATUSES), default=None)
 @click.pass_obj
 def batch_list(app: App, status: str | None) -> None:
     """Batches, newest first (``--status review``: the ones waiting for a person)."""
