@@ -108,12 +108,13 @@ def run_until_stopped(connectors: list[Runnable]) -> list[tuple[Runnable, BaseEx
 @click.command("import-folder")
 @click.argument("path", type=click.Path(exists=True, file_okay=False, path_type=Path))
 @click.option("--progress/--no-progress", default=True, show_default=True)
+@click.option("--batches", is_flag=True, help="Each file is a mailroom batch: a stack of letters to cut apart.")
 @click.pass_obj
-def import_folder(app: App, path: Path, progress: bool) -> None:
+def import_folder(app: App, path: Path, progress: bool, batches: bool) -> None:
     """Submit a backlog of scanned letters (PDF, TIFF, JPEG, PNG) under PATH; files stay in place."""
     from connectors.hotfolder import batch_import
 
-    report = batch_import(app.connector_context(), path, progress=progress)
+    report = batch_import(app.connector_context(), path, progress=progress, batches=batches)
     click.echo(f"queued {len(report.submitted)} letter(s), {len(report.duplicates)} already taken, "
                f"{len(report.refused)} refused")
     for name, reason in report.refused:

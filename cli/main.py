@@ -81,6 +81,10 @@ from cli.review import corrections_group  # noqa: E402  (adds its commands to `i
 
 main.add_command(corrections_group, name="corrections")
 
+from cli.batches import batch_group  # noqa: E402
+
+main.add_command(batch_group)
+
 from cli.classify import eval_command, model_group, train  # noqa: E402
 from cli.dashboard import dashboard  # noqa: E402
 

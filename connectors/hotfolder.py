@@ -33,7 +33,7 @@ from connectors.base import Connector, ConnectorContext
 from connectors.checkpoints import Checkpoints, submit_once
 from intake import ids
 from intake.clock import received_time
-from intake.drafts import Draft, FileDraft
+from intake.drafts import Draft, FileDraft, batch_meta
 from intake.errors import RetryableError
 from intake.labels import mime
 from intake.models import sha256_hex
@@ -55,6 +55,7 @@ class HotFolderSettings(Section):
     hotfolder_dir: Path | None = None
     hotfolder_poll_seconds: float = Field(2.0, gt=0)
     hotfolder_settle_seconds: float = Field(5.0, gt=0)
+    hotfolder_batches: bool = False  # each file is a mailroom batch: a stack of letters cut apart at capture
 
 
 class HotFolder(Connector):
@@ -64,8 +65,9 @@ class HotFolder(Connector):
     Settings = HotFolderSettings
 
     def __init__(self, context: ConnectorContext, folder: Path, poll_seconds: float = 2.0,
-                 settle_seconds: float = 5.0, clock: Callable[[], float] = time.monotonic) -> None:
-        self.gateway, self.folder = context.gateway, folder
+                 settle_seconds: float = 5.0, clock: Callable[[], float] = time.monotonic,
+                 batches: bool = False) -> None:
+        self.gateway, self.folder, self.batches = context.gateway, folder, batches
         self.name = f"hotfolder:{folder}"
         self.archive, self.rejected = folder / "archive", folder / "rejected"
         self.poll_seconds, self.settle_seconds, self.clock = poll_seconds, settle_seconds, clock
@@ -81,7 +83,8 @@ class HotFolder(Connector):
     @classmethod
     def configured(cls, context: ConnectorContext, settings: HotFolderSettings, target: str = "") -> list[Connector]:
         s = settings
-        return [cls(context, Path(s.hotfolder_dir), s.hotfolder_poll_seconds, s.hotfolder_settle_seconds)]
+        return [cls(context, Path(s.hotfolder_dir), s.hotfolder_poll_seconds, s.hotfolder_settle_seconds,
+                    batches=s.hotfolder_batches)]
 
     def run(self, stop: threading.Event) -> None:
         while not stop.is_set():
@@ -130,7 +133,8 @@ class HotFolder(Connector):
         if data is None or problem:
             self._reject(path, data, problem)
             return False
-        envelope_id, fresh = submit_once(self.gateway, self.memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
+        envelope_id, fresh = submit_once(self.gateway, self.memory, f"sha256:{sha256_hex(data)}",
+                                        letter_draft(path, data, self.batches))
         if not fresh:
             log.info("%s: %s was already taken as %s", self.name, path.name, envelope_id)
         _move(path, self.archive / date.today().isoformat(), sha256_hex(data))
@@ -158,8 +162,10 @@ class BatchReport:
     refused: list[tuple[str, str]] = field(default_factory=list)
 
 
-def batch_import(context: ConnectorContext, folder: Path, progress: bool = True) -> BatchReport:
-    """Submit every letter under ``folder`` (a backlog), with a progress bar; files are not moved."""
+def batch_import(context: ConnectorContext, folder: Path, progress: bool = True,
+                 batches: bool = False) -> BatchReport:
+    """Submit every letter under ``folder`` (a backlog), with a progress bar; files are not moved.
+    With ``batches``, each file is a mailroom batch (a stack of letters)."""
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
     files = sorted(_candidates(folder.rglob("*")))
@@ -167,11 +173,11 @@ def batch_import(context: ConnectorContext, folder: Path, progress: bool = True)
     columns = (TextColumn("import"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
     with Progress(*columns, disable=not progress) as bar:
         for path in bar.track(files, description="import"):
-            _import_one(context.gateway, memory, path, report)
+            _import_one(context.gateway, memory, path, report, batches)
     return report
 
 
-def _import_one(gateway: Gateway, memory: Checkpoints, path: Path, report: BatchReport) -> None:
+def _import_one(gateway: Gateway, memory: Checkpoints, path: Path, report: BatchReport, batches: bool) -> None:
     """Submit one file of a backlog, or quarantine it with the reason."""
     data = read_within(path, gateway.max_item_bytes)
     problem = refusal(data, gateway.max_item_bytes) if data is not None else too_big(path, gateway)
@@ -180,15 +186,16 @@ def _import_one(gateway: Gateway, memory: Checkpoints, path: Path, report: Batch
         gateway.refuse("import", ids.content_item(digest), problem, raw=data, file=path.name, path=str(path))
         report.refused.append((str(path), problem))
         return
-    envelope_id, fresh = submit_once(gateway, memory, f"sha256:{sha256_hex(data)}", letter_draft(path, data))
+    draft = letter_draft(path, data, batches)
+    envelope_id, fresh = submit_once(gateway, memory, f"sha256:{sha256_hex(data)}", draft)
     (report.submitted if fresh else report.duplicates).append(envelope_id)
 
 
-def letter_draft(path: Path, data: bytes) -> Draft:
-    """A scanned letter (same id as ``intake ingest`` of the same bytes)."""
+def letter_draft(path: Path, data: bytes, batch: bool = False) -> Draft:
+    """A scanned letter, or a batch of letters (same id as ``intake ingest`` of the same bytes)."""
     received = received_time(datetime.fromtimestamp(path.stat().st_mtime, tz=timezone.utc))
     return Draft(channel="letter", source=f"hotfolder:{path.name}", source_id=f"sha256:{sha256_hex(data)}",
-                 received_at=received, files=[FileDraft(path.name, data, sniff(data))])
+                 received_at=received, files=[FileDraft(path.name, data, sniff(data))], meta=batch_meta(batch))
 
 
 def refusal(data: bytes, max_bytes: int) -> str | None:

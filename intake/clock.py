@@ -11,7 +11,7 @@ a deadline.
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 CLAIMED_AT = "claimed_at"
 CLOCK_SKEW = timedelta(minutes=15)  # how far ahead of ours another clock may run
@@ -35,6 +35,16 @@ def received_time(stamp: datetime | None = None, at: datetime | None = None) -> 
     if stamp is None or not _within(aware(stamp), current - OLDEST_STAMP, current + CLOCK_SKEW):
         return current
     return min(aware(stamp), current)
+
+
+def postmarked_time(postmark: date | None, received: datetime) -> datetime:
+    """When a scanned letter counts as received: its envelope's postmark day (the post office's stamp,
+    "le cachet de la poste faisant foi") at the scan's time of day, when that day is on or before the
+    scan and within a year of it; else the scan's own received time."""
+    if postmark is None:
+        return received
+    moved = datetime.combine(postmark, received.timetz())
+    return moved if received - OLDEST_STAMP <= moved <= received else received
 
 
 def claimed_time(value: datetime | None, at: datetime | None = None) -> datetime | None:

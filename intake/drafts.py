@@ -10,6 +10,12 @@ from datetime import datetime
 from intake.models import Channel, Party, sha256_hex
 
 MAX_FILENAME = 120
+BATCH = "batch"  # meta key of an item that is a mailroom batch (a stack of letters in one scan): "1"
+
+
+def batch_meta(batches: bool) -> dict[str, str]:
+    """The ``meta`` a source puts on its files when its setting says they are batches."""
+    return {BATCH: "1"} if batches else {}
 
 
 @dataclass

@@ -33,6 +33,17 @@ def envelope_id(channel: str, source_id: str, content_sha256: str) -> str:
     return f"env-{_digest(channel, source_id, content_sha256)[:24]}"
 
 
+def batch_letter_id(batch_envelope_id: str, first: int, last: int) -> str:
+    """The envelope id of one letter cut from a scanned batch: the batch and the letter's page range
+    name it, so a redelivered batch makes the same letters again, and a moved boundary new ones."""
+    return f"env-{_digest('batch-letter', batch_envelope_id, str(first), str(last))[:24]}"
+
+
+def batch_event_id(batch_envelope_id: str, kind: str, at: datetime) -> str:
+    """The id of one event in a batch's own history (split, boundary moved, released)."""
+    return f"{at.strftime('%Y%m%dT%H%M%S%f')}-{_digest(batch_envelope_id, kind)[:8]}-{kind}"
+
+
 def case_ref_for(envelope_id_: str) -> str:
     """The reference of the case an envelope opens when it joins none (``IN-XXXX-XXXX``)."""
     return make_case_ref(envelope_id_)

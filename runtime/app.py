@@ -92,7 +92,7 @@ class App:
         return getattr(self, f"_{stage}_handler")()
 
     def _capture_handler(self) -> StageHandler:
-        return CaptureHandler(self.records, self.capture_context())
+        return CaptureHandler(self.records, self.capture_context(), send=self.bus.send_to_stage)
 
     def _classify_handler(self) -> StageHandler:
         return ClassifyHandler(self.records, self.rules, model_for(self.settings, self.store))

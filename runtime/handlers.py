@@ -7,10 +7,12 @@ runs that stage at once) and acks only after that.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import partial
 from typing import Any
 
+from capture.batch.settings import BatchSettings
 from capture.context import CaptureContext
 from capture.pipeline import run_capture
 from classify import classify
@@ -23,6 +25,7 @@ from intake.ports import Publisher
 from routing import load_rules, route
 from routing.case_events import decide_case_events
 from routing.rules import RuleSet
+from runtime.batches import capture_batch, is_batch
 from storage.case_update import follow_up
 from storage.cases import record_item
 from storage.link_checks import LinkPolicy
@@ -41,14 +44,20 @@ def _envelope(records: Records, body: dict[str, Any]) -> Envelope:
 
 @dataclass
 class CaptureHandler:
-    """Reads text and fields from an envelope's documents."""
+    """Reads text and fields from an envelope's documents; a scanned batch is cut into letters
+    (runtime/batches.py), each sent on to classification with ``send``, and leads nowhere itself."""
 
     records: Records
     context: CaptureContext
     stage: str = "capture"
+    send: Callable[[str, dict[str, Any]], None] | None = None  # the bus's send_to_stage (batches only)
+    batch: BatchSettings = BatchSettings()
 
     def __call__(self, body: dict[str, Any]) -> Next | None:
         envelope = _envelope(self.records, body)
+        if is_batch(envelope) and self.send is not None:
+            capture_batch(self.records, envelope, self.context, self.batch, self.send)
+            return None
         capture = run_capture(envelope, lambda ref: self.records.store.get(ref.key), self.context)
         self.records.put_capture(capture)
         telemetry.captured(capture)

@@ -61,7 +61,8 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
               "deadline": route.deadline.isoformat() if route.deadline else None}
     return [
         event("received", envelope.received_at, f"connector:{envelope.source}",
-              f"{envelope.channel} received via {envelope.source}", source_id=envelope.source_id),
+              f"{envelope.channel} received via {envelope.source}{_batch_summary(envelope)}",
+              source_id=envelope.source_id, **_batch_data(envelope)),
         event("opened" if link.new else "linked", envelope.received_at, "worker:record", link.reason,
               **({"set": opening} if link.new else {}), **({"evidence": link.evidence} if link.evidence else {})),
         event("captured", capture.at, "worker:capture", _capture_summary(capture),
@@ -72,6 +73,26 @@ def item_events(link: Link, envelope: Envelope, capture: Capture, classification
         event("routed", classification.at, "worker:classify", route.reason,
               **({"set": routed} if link.new else {}), queue=route.queue),
     ]
+
+
+BATCH_META = ("batch_id", "batch_pages", "postmark", "scanned_at", "barcode_case_ref", "batch_reviewed_by")
+
+
+def _batch_data(envelope: Envelope) -> dict[str, str]:
+    """A batch letter's origin: its batch, page range, postmark, barcode, and who checked the cut."""
+    return {key: envelope.meta[key] for key in BATCH_META if key in envelope.meta}
+
+
+def _batch_summary(envelope: Envelope) -> str:
+    meta = envelope.meta
+    if "batch_id" not in meta:
+        return ""
+    text = f", pages {meta['batch_pages']} du lot {meta['batch_id']}"
+    if "postmark" in meta:
+        text += f", cachet de la poste du {meta['postmark']} (date de réception)"
+    if "batch_reviewed_by" in meta:
+        text += f", découpage vérifié par {meta['batch_reviewed_by']}"
+    return text
 
 
 def _capture_summary(capture: Capture) -> str:

@@ -1,7 +1,7 @@
 """Whether a found link can be trusted: its evidence, how strong it is, and what
 to do when the item's own member number or sender disagrees with the case's.
 
-Strength: ``strong`` when the evidence (thread header, quoted reference, member
+Strength: ``strong`` for a case barcode intake printed on a reply form, and when the evidence (thread header, quoted reference, member
 and topic) is backed by the item's own member number or a sender already seen
 on the case; ``medium`` when nothing backs or contradicts it; ``weak`` when the
 item contradicts it. A contradiction never joins silently: the policy (from the
@@ -25,6 +25,7 @@ ACTIONS = ("join", "review", "related")  # from the mildest to the strongest
 WARNINGS = {"other_member": "l'élément porte un autre numéro d'adhérent que le dossier",
             "unknown_sender": "l'expéditeur (adresse ou téléphone) n'a jamais été vu sur ce dossier"}
 EVIDENCE = {"thread": "un en-tête de fil de messages", "case_ref": "la référence de dossier citée",
+            "barcode": "le code-barres pré-imprimé du dossier",
             "member_topic": "le même adhérent sur le même thème"}
 
 
@@ -40,6 +41,9 @@ def checked_link(records: Records, item: LinkInput, link: Link, policy: LinkPoli
     """The link with its evidence and strength; a new case related to the other when the policy says so."""
     if link.new or link.again:
         return link
+    if link.evidence.get("by") == "barcode":  # printed by us for this case: strong by itself
+        return replace(link, evidence=link.evidence | {"strength": "strong", "backed_by": ["barcode"],
+                                                       "disagreements": []})
     case = records.case(link.case_id)
     backing = _backing(records, case, item)
     against = [] if item.classification.screened else _disagreements(case, item, backing)

@@ -1,7 +1,8 @@
 """Which case a new item belongs to, and why.
 
 Tried in order, first answer wins: the item was already recorded (idempotent
-redelivery); it replies in a known e-mail thread; it quotes a case reference;
+redelivery); it replies in a known e-mail thread; it carries a case's
+pre-printed barcode (a reply form in a mailroom batch); it quotes a case reference;
 the same member wrote on the same topic within the window; else a new case.
 """
 
@@ -59,6 +60,14 @@ def _by_thread(records: Records, item: LinkInput) -> Link | None:
     return None
 
 
+def _by_barcode(records: Records, item: LinkInput) -> Link | None:
+    """A letter of a mailroom batch whose page carries a pre-printed case barcode joins that case."""
+    ref = item.envelope.meta.get("barcode_case_ref")
+    if ref and records.case_exists(ref):
+        return Link(ref, False, f"carries the barcode of case {ref}", evidence={"by": "barcode", "value": ref})
+    return None
+
+
 def _by_case_reference(records: Records, item: LinkInput) -> Link | None:
     for ref in item.capture.values("case_ref"):
         if records.case_exists(ref):
@@ -92,7 +101,7 @@ def _new_case(records: Records, item: LinkInput) -> Link:
     return Link(own_case_ref(item.envelope), True, "no existing case matched: new case")
 
 
-FINDERS: tuple[Finder, ...] = (_already_recorded, _by_thread, _by_case_reference, _by_member_and_topic)
+FINDERS: tuple[Finder, ...] = (_already_recorded, _by_thread, _by_barcode, _by_case_reference, _by_member_and_topic)
 
 
 def find_case(records: Records, item: LinkInput) -> Link:

@@ -32,7 +32,7 @@ from starlette.concurrency import run_in_threadpool
 
 from connectors.webform import draft_from_form
 from intake import ids
-from intake.drafts import FileDraft
+from intake.drafts import BATCH, FileDraft, batch_meta
 from intake.errors import NotFound, PermanentError, RetryableError
 from intake.models import sha256_hex, utcnow
 from intake.pipeline import STAGES
@@ -105,6 +105,8 @@ class Intake:
             tracking = record["tracking_id"]
             draft = draft_from_form(form, source="web", files=files, submission_id=f"web:{scope or tracking}")
             draft.meta.update({"web_client": client, "tracking_id": tracking} | ({"web_peer": peer} if peer else {}))
+            draft.meta.pop(BATCH, None)
+            draft.meta.update(batch_meta(_batch(client, form, files)))
             envelope = self.app.submit(draft)
             self._put(f"web/tracking/{tracking}.json", {"envelope_id": envelope.id, "client": client,
                                                          "at": utcnow().isoformat()})
@@ -234,6 +236,15 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
         return PAGE.format(notice=intake.challenge.script(request.state.csp_nonce))
 
     return api
+
+
+def _batch(client: str, form: dict, files: list[FileDraft]) -> bool:
+    """Whether a keyed client's upload is a mailroom batch (field ``batch``: a stack of letters in one scan)."""
+    if str(form.get(BATCH, "")).strip().lower() not in {"1", "true", "oui", "yes"} or client == "public":
+        return False
+    if len(files) != 1:
+        raise PermanentError(f"un lot de courrier est un seul fichier PDF ou TIFF ({len(files)} reçus)")
+    return True
 
 
 def _fingerprint(form: dict, files: list[FileDraft]) -> str:

@@ -15,8 +15,8 @@ from pydantic import BaseModel, ConfigDict
 MarkRole = Literal["separator", "case", "other"]
 PageKind = Literal["content", "blank", "separator", "envelope"]
 # what decided whether a page opens a letter: the batch's start, a separator sheet before it, the envelope
-# before it, a case barcode on it, separator sheets elsewhere in the batch, or the first-page detector
-DecidedBy = Literal["batch_start", "separator", "envelope", "barcode", "separators", "detector", "dropped"]
+# before it, a case barcode on it, separator sheets elsewhere in the batch, the first-page detector, or a reviewer
+DecidedBy = Literal["batch_start", "separator", "envelope", "barcode", "separators", "detector", "dropped", "review"]
 
 
 class Frozen(BaseModel):
@@ -98,6 +98,7 @@ class Letter(Frozen):
     envelope: int | None = None
     postmark: date | None = None  # the envelope's postmark date, when it could be read
     case_ref: str | None = None  # the case a barcode says this letter joins
+    case_ref_page: int | None = None  # the page that carries that barcode
     confidence: float = 1.0  # of the boundary that opens it
     reasons: tuple[str, ...] = ()
     unreadable: tuple[int, ...] = ()  # handwritten or unreadable pages

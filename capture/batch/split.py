@@ -39,12 +39,14 @@ class _Open:
     postmark: date | None = None
     pages: list[int] = field(default_factory=list)
     case_ref: str | None = None
+    case_ref_page: int | None = None
     unreadable: list[int] = field(default_factory=list)
     last: int = 0
 
     def letter(self) -> Letter:
         return Letter(first=self.first, last=max(self.last, self.first), pages=tuple(self.pages),
                       envelope=self.envelope, postmark=self.postmark, case_ref=self.case_ref,
+                      case_ref_page=self.case_ref_page,
                       confidence=self.confidence, reasons=self.reasons, unreadable=tuple(self.unreadable))
 
 
@@ -154,6 +156,7 @@ def _decide(page: BatchPage, state: _State, unreadable: bool) -> tuple[bool, str
 def _add_page(letter: _Open, page: BatchPage, unreadable: bool) -> None:
     letter.pages.append(page.facts.number)
     letter.last = page.facts.number
-    letter.case_ref = letter.case_ref or page.facts.case_ref
+    if letter.case_ref is None and page.facts.case_ref:
+        letter.case_ref, letter.case_ref_page = page.facts.case_ref, page.facts.number
     if unreadable:
         letter.unreadable.append(page.facts.number)

@@ -42,11 +42,11 @@ def open_image(data: bytes, ctx: CaptureContext) -> Image.Image:
 
 def extract(data: bytes, ctx: CaptureContext) -> list[PageCapture]:
     """OCR each frame of the image in the pool, up to the page limit."""
-    frames = _frames(open_image(data, ctx), ctx)
-    return [ocr_capture(number, page) for number, page in enumerate(ocr_pages(frames, ctx), start=1)]
+    pages = frames(open_image(data, ctx), ctx)
+    return [ocr_capture(number, page) for number, page in enumerate(ocr_pages(pages, ctx), start=1)]
 
 
-def _frames(image: Image.Image, ctx: CaptureContext) -> Iterator[Image.Image]:
+def frames(image: Image.Image, ctx: CaptureContext) -> Iterator[Image.Image]:
     """Each frame, decoded one at a time; Pillow's guard only saw the first frame's size."""
     for number, frame in enumerate(itertools.islice(ImageSequence.Iterator(image), ctx.max_pages), start=1):
         if frame.width * frame.height > ctx.max_pixels:

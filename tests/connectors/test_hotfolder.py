@@ -185,3 +185,24 @@ def test_an_empty_file_of_a_backlog_is_refused_as_empty_not_by_its_sniffed_type(
     report = batch_import(app.connector_context(), backlog, progress=False)
     assert sorted(report.refused) == [(str(backlog / "bruit.pdf"), "ce n'est pas un scan PDF, TIFF, JPEG ou PNG "
                                        "(type trouvé : type inconnu)"), (str(backlog / "vide.pdf"), "fichier vide")]
+
+
+def test_a_hot_folder_set_for_batches_flags_each_file_as_a_batch_and_a_bad_value_names_the_variable(app, tmp_path):
+    from connectors.hotfolder import HotFolderSettings
+    from intake.errors import ConfigError
+
+    settings = HotFolderSettings.load({"INTAKE_HOTFOLDER_DIR": str(tmp_path / "lots"),
+                                       "INTAKE_HOTFOLDER_BATCHES": "true"})
+    (folder,) = HotFolder.configured(app.connector_context(), settings)
+    hot = tmp_path / "lots"
+    (hot / "lot.pdf").write_bytes(b"%PDF-1.4 une pile de lettres\n%%EOF\n")
+    folder.settle_seconds = 0.01
+    deadline = time.monotonic() + 30
+    while not folder.poll() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    (envelope_id,) = [k.removeprefix("envelopes/").removesuffix(".json") for k in app.store.list("envelopes/")]
+    assert app.records.envelope(envelope_id).meta == {"batch": "1"}
+    plain = HotFolder.configured(app.connector_context(), HotFolderSettings.load({"INTAKE_HOTFOLDER_DIR": str(hot)}))
+    assert plain[0].batches is False
+    with pytest.raises(ConfigError, match="HOTFOLDER_BATCHES"):
+        HotFolderSettings.load({"INTAKE_HOTFOLDER_DIR": str(hot), "INTAKE_HOTFOLDER_BATCHES": "peut-être"})

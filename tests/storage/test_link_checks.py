@@ -112,3 +112,20 @@ def test_another_members_item_joined_with_a_warning_stays_out_of_that_members_ca
     joined, link = recorded(records, letter, LinkPolicy(other_member="review"))
     assert joined.id == case.id and link.evidence["action"] == "review"
     assert records.member_cases("87654321") == [] and records.member_cases("12345678") == [case.id]
+
+
+def test_a_batch_letter_with_a_case_barcode_joins_it_on_strong_evidence_even_with_another_member_number(records):
+    case, _ = recorded(records, sent(1))
+    letter = sent(2, sender=None, member="87654321", channel="letter")
+    letter = (letter[0].model_copy(update={"meta": {"barcode_case_ref": case.id}}), *letter[1:])
+    joined, link = recorded(records, letter)
+    assert joined.id == case.id and not link.new
+    assert evidence(records, case.id, letter[0].id) == {"by": "barcode", "value": case.id, "strength": "strong",
+                                                        "backed_by": ["barcode"], "disagreements": []}
+
+
+def test_a_barcode_naming_no_known_case_opens_a_case_of_its_own(records):
+    letter = sent(1, sender=None, channel="letter")
+    letter = (letter[0].model_copy(update={"meta": {"barcode_case_ref": "IN-X83F-VXER"}}), *letter[1:])
+    case, link = recorded(records, letter)
+    assert link.new and case.id != "IN-X83F-VXER"

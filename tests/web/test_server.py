@@ -252,3 +252,18 @@ def test_the_public_form_needs_its_proof_of_work_once(web, amqp_app):
     envelope = amqp_app.records.envelope(first.json()["envelope_id"])
     assert re.fullmatch(r"[0-9a-f]{16}", envelope.meta["web_peer"]) and "127.0.0.1" not in envelope.meta.values()
     assert _depth(amqp_app) == 1
+
+
+def test_an_upload_with_the_batch_field_is_a_mailroom_batch_of_one_file(web, amqp_app):
+    stack = [("files", ("lot.pdf", b"%PDF-1.4 lot de courrier", "application/pdf"))]
+    answer = web.post("/v1/submissions", data={"form": json.dumps(FORM | {"batch": "oui"})}, files=stack,
+                      headers={"X-API-Key": KEY})
+    assert answer.status_code == 202
+    assert amqp_app.records.envelope(answer.json()["envelope_id"]).meta["batch"] == "1"
+    two = stack + [("files", ("autre.pdf", b"%PDF-1.4 autre", "application/pdf"))]
+    refused = web.post("/v1/submissions", data={"form": json.dumps(FORM | {"batch": "1"})}, files=two,
+                       headers={"X-API-Key": KEY})
+    assert refused.status_code == 422 and "un seul fichier" in refused.json()["detail"]
+    plain = web.post("/v1/submissions", data={"form": json.dumps(FORM | {"batch": "non"})}, files=stack[:1],
+                     headers={"X-API-Key": KEY, "Idempotency-Key": "autre"})
+    assert "batch" not in amqp_app.records.envelope(plain.json()["envelope_id"]).meta

@@ -9,6 +9,8 @@ supervisor     every case                            yes
 reviewer       the review team's cases (its queue)   no
 team:<name>    that team's cases                     no
 =============  ===================================  ==================================
+
+Mailroom batches waiting for review (``/dashboard/lots``): reviewers and supervisors.
 """
 
 from __future__ import annotations
@@ -34,6 +36,11 @@ def can(who: Principal, action: Action, case: Case) -> bool:
     if action in SUPERVISOR_ONLY:
         return who.supervisor
     return who.sees(case.team)
+
+
+def can_review_batches(who: Principal) -> bool:
+    """Whether ``who`` may check the cut of mailroom batches (move a boundary, confirm): reviewers, supervisors."""
+    return who.supervisor or who.reviewer
 
 
 def allowed(who: Principal, case: Case) -> dict[str, bool]:

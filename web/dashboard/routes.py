@@ -117,7 +117,7 @@ class Dashboard:
 def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None = None, ttl: float = 5.0,
             throttle: LoginThrottle | None = None) -> Dashboard:
     """Add the dashboard's routes and static files to the web app."""
-    from web.dashboard import work  # work builds on this module's Dashboard
+    from web.dashboard import batches, work  # they build on this module's Dashboard
 
     dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock(),
                      zone=ZoneInfo(IndexSettings.load(app.settings.data_dir).timezone))
@@ -126,6 +126,7 @@ def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None 
     api.include_router(login.router(dash, throttle or LoginThrottle.from_settings(None), ended))
     api.include_router(router(dash))
     api.include_router(work.router(dash))
+    api.include_router(batches.router(dash))
     api.include_router(json_router(dash))
     api.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="dashboard-static")
     api.add_exception_handler(HTTPException, functools.partial(_error_page, dash))
