@@ -67,17 +67,6 @@ def case_show(app: App, case_id: str) -> None:
         console.print(f"closed after {took} ({record.outcome})")
 
 
-@case.command("list")
-@click.option("--team", default=None)
-@click.option("--status", default=None, type=click.Choice(lifecycle.STATUSES))
-@click.pass_obj
-def case_list(app: App, team: str | None, status: str | None) -> None:
-    """List cases, optionally of one team or status."""
-    cases = [app.records.case(cid) for cid in app.records.case_ids()]
-    cases = [c for c in cases if (team is None or c.team == team) and (status is None or c.status == status)]
-    console.print(cases_table(cases, title=f"{len(cases)} case(s)"))
-
-
 @case.command("assign")
 @click.argument("case_id")
 @click.argument("assignee")
@@ -137,33 +126,20 @@ def member() -> None:
     """A member's cases and contacts across channels."""
 
 
-@member.command("show")
-@click.argument("number")
-@click.pass_obj
-def member_show(app: App, number: str) -> None:
-    """Every case and contact of one member (the 360° view)."""
-    cases = [app.records.case(cid) for cid in app.records.member_cases(number.strip())]
-    console.print(cases_table(cases, title=f"member {number}: {len(cases)} case(s)"))
-    contacts = Table("received", "channel", "case", "subject", title="contacts")
-    rows = [(app.records.envelope(i), c.id) for c in cases for i in c.items]
-    for envelope, case_id in sorted(rows, key=lambda r: r[0].received_at):
-        contacts.add_row(envelope.received_at.strftime("%Y-%m-%d %H:%M"), envelope.channel, case_id,
-                         envelope.subject[:70])
-    console.print(contacts)
-
-
 @click.group()
 def quarantine() -> None:
     """Items that could not be processed."""
 
 
 @quarantine.command("list")
+@click.option("--limit", type=click.IntRange(1, 1000), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
 @click.pass_obj
-def quarantine_list(app: App) -> None:
-    """List quarantined items with their reason."""
+def quarantine_list(app: App, limit: int, offset: int) -> None:
+    """List quarantined items with their reason, newest first (from the case index)."""
     table = Table("id", "stage", "at", "reason")
-    for item in app.records.quarantined():
-        table.add_row(item["id"], item["stage"], item["at"], item["reason"])
+    for item in app.index.quarantine(limit, offset):
+        table.add_row(item.id, item.stage, item.at.isoformat(), item.reason)
     console.print(table)
 
 

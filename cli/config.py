@@ -14,12 +14,13 @@ from connectors.registry import CONNECTORS, connector_class
 from intake.errors import ConfigError
 from intake.settings import ENV_PREFIX, Section, Settings, _environ, config_table
 from outbound.settings import OutboundSettings
+from storage.index.settings import IndexSettings
 from web.settings import WebSettings
 
 
 def sections() -> list[type[Section]]:
-    """Every settings model: core, outbound, web, and one per connector kind."""
-    return [Settings, OutboundSettings, WebSettings, *(connector_class(kind).Settings for kind in CONNECTORS)]
+    """Every settings model: core, outbound, web, the case index, and one per connector kind."""
+    return [Settings, OutboundSettings, WebSettings, IndexSettings, *(connector_class(kind).Settings for kind in CONNECTORS)]
 
 
 def setting_names() -> set[str]:

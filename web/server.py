@@ -264,6 +264,7 @@ class WebServer:
         self.app, self.web = app, web
 
     def run(self, stop: threading.Event) -> None:
+        self.app.start()
         api, web = create_app(self.app, web=self.web), self.web
         serve_until(stop, (api, web.web_host, web.web_port),
                     (api.state.internal, web.web_internal_host, web.web_internal_port))

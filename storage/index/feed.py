@@ -56,8 +56,8 @@ class IndexedRecords(Records):
         items = tuple(item_records(self, [eid for eid in brought if eid not in known]))
         self.index.apply(CaseBatch(case_id, tuple(events), items, journal=journal))
 
-    def quarantine(self, item_id: str, stage: str, reason: str, payload: dict) -> str:
-        entry_id = super().quarantine(item_id, stage, reason, payload)
+    def quarantine(self, item_id: str, stage: str, reason: str, payload: dict, details: dict | None = None) -> str:
+        entry_id = super().quarantine(item_id, stage, reason, payload, details)
         self.index.put_quarantine(self.quarantined_item(entry_id))
         return entry_id
 
