@@ -112,3 +112,19 @@ def test_reindex_fills_the_index_from_a_store_written_without_it(run, data_dir, 
     done = run("reindex")
     assert done.exit_code == 0 and "6 case(s), 6 item(s)" in done.output
     assert sorted(_ids(run("case", "list").output)) == sorted(ids)
+
+
+def test_a_bad_index_url_stops_every_command_naming_the_variable(tmp_path):
+    refused = CliRunner().invoke(main, ["--data-dir", str(tmp_path), "case", "list"],
+                                 env={"INTAKE_INDEX_URL": "mysql://x/intake"})
+    assert refused.exit_code != 0 and "INTAKE_INDEX_URL" in refused.output
+
+
+def test_the_settings_file_may_name_the_index(tmp_path):
+    chosen = tmp_path / "ailleurs" / "cases.sqlite3"
+    config = tmp_path / "intake.toml"
+    config.write_text(f'[intake]\nindex_url = "sqlite:///{chosen}"\nindex_timezone = "Europe/Paris"\n')
+    listed = CliRunner().invoke(main, ["--data-dir", str(tmp_path / "data"), "case", "list"],
+                                env={"INTAKE_CONFIG": str(config), "INTAKE_INDEX_URL": None})
+    assert listed.exit_code == 0, listed.output
+    assert chosen.is_file() and not (tmp_path / "data" / "index.sqlite3").exists()
