@@ -24,7 +24,7 @@ def main(ctx: click.Context, data_dir: Path | None, log_level: str) -> None:
     try:
         settings = load_settings(data_dir=data_dir)
         app = App(settings)
-        app.index_settings  # parsed now: a bad INTAKE_INDEX_URL stops here, named
+        _ = app.index_settings  # parsed now: a bad INTAKE_INDEX_URL stops here, named
     except ConfigError as exc:
         raise click.ClickException(str(exc)) from None
     setup_logging(log_level.upper(), settings.log_format)
@@ -88,7 +88,6 @@ main.add_command(import_folder)
 
 
 from cli.cases import case, member, quarantine  # noqa: E402
-
 from cli.index import case_list, case_search, member_show, reindex_command  # noqa: E402
 
 case.add_command(case_list)

@@ -187,8 +187,7 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
     api.add_exception_handler(BodyTooLarge, too_large)
     api.add_exception_handler(BodyTimeout, too_slow)
     api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
-    install_dashboard(api, app, access_from(s, users, secret), intake.lock,
-                                  LoginThrottle.from_settings(s))
+    install_dashboard(api, app, access_from(s, users, secret), intake.lock, LoginThrottle.from_settings(s))
     core = app.settings
     collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
                                  app.index, today, utcnow)
