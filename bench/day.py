@@ -70,6 +70,18 @@ def backend(name: str, folder: Path) -> Iterator[tuple[dict[str, str], dict[str,
         yield env, {"s3": pids_with(f"-dir={weed_dir}"), "broker": pids_with("beam.smp")}
 
 
+@contextlib.contextmanager
+def index_database(kind: str) -> Iterator[dict[str, str]]:
+    """The case index's setting: SQLite in the data directory (the default), or a fresh PostgreSQL database."""
+    if kind == "sqlite":
+        yield {}
+        return
+    from databases import postgres_database
+
+    with postgres_database("intake_bench_day") as url:
+        yield {"INTAKE_INDEX_URL": url}
+
+
 def layout_for(topology: str, workers: int) -> list[tuple[str, ...]]:
     """``all``: N processes running every stage; ``split``: N capture processes + one per other stage."""
     if topology == "all":
@@ -83,7 +95,9 @@ def run_backend(name: str, day: list[Item], burst: list[Item], floor: Floor, opt
     from intake.settings import Settings
     from runtime.app import App
 
-    with tempfile.TemporaryDirectory(prefix=f"intake-day-{name}-") as tmp, backend(name, Path(tmp)) as (env, servers):
+    with tempfile.TemporaryDirectory(prefix=f"intake-day-{name}-") as tmp, backend(name, Path(tmp)) as (env, servers), \
+            index_database(options.index) as index_env:
+        env = {**env, **index_env}
         clean = {k: v for k, v in os.environ.items() if not k.startswith("INTAKE_")}
         worker_env = {**clean, **env, "OMP_THREAD_LIMIT": "1", "INTAKE_RETRY_BASE_SECONDS": "0.2",
                       "INTAKE_MAX_ATTEMPTS": "8", "PYTHONPATH": str(ROOT),
@@ -169,6 +183,8 @@ def _arguments() -> argparse.Namespace:
     parser.add_argument("--emails", type=int, default=None, help="born-digital e-mails in the second burst")
     parser.add_argument("--emails-only", action="store_true", help="skip the day: the e-mail burst alone")
     parser.add_argument("--backend", choices=("embedded", "rabbitmq-s3", "both"), default="both")
+    parser.add_argument("--index", choices=("sqlite", "postgresql"), default="sqlite",
+                        help="the case index: SQLite in the data directory, or a fresh database on the local PostgreSQL")
     parser.add_argument("--workers", type=int, default=CORES, help="worker processes (per stage with split)")
     parser.add_argument("--ocr-workers", type=int, default=0,
                         help="OCR engines per worker process (default: cores ÷ workers, as `intake worker` gives them)")

@@ -8,7 +8,8 @@ depend on it; on a shared disk two million small files take long to write and
 longer to delete); times ``reindex`` from a store of --reindex-cases cases;
 then prints p50/p95 of a filtered case-list page (50 rows), a search (20
 hits), the member view and the dashboard overview (readrun/measure.py), and
-the resident memory of a process serving those reads (readrun/serve.py) on a
+the resident memory of the web app serving the dashboard's overview, list
+pages and searches over HTTP, with those pages' times (readrun/serve.py), on a
 1,000-case year and on the full year.
 
     python bench/read.py                       # 250,000 cases, both databases
@@ -127,7 +128,7 @@ def reindex_rate(data: Path, cases: int, databases: list[str], server: str) -> d
 
 
 def served_memory(url: str, rounds: int) -> dict[str, float]:
-    """RSS of a process serving the dashboard's reads from this index."""
+    """RSS of the web app serving the dashboard from this index, and its page times (readrun/serve.py)."""
     found = subprocess.run([sys.executable, str(ROOT / "bench" / "readrun" / "serve.py"), url, str(rounds),
                             END.date().isoformat()], capture_output=True, text=True, check=True, cwd=ROOT)
     return json.loads(found.stdout)
@@ -157,9 +158,11 @@ def report(results: dict, cases: int, written: Written) -> None:
         if rate:
             console.print(f"{database}: reindex of a {rate['cases']:,}-case store {rate['items_per_s']:.0f} items/s "
                           f"({rate['events_per_s']:.0f} events/s, {rate['seconds']:.0f} s)")
-        console.print(f"{database}: serving RSS {rss[SMALL]['rss_mb']:.0f} MB at {SMALL:,} cases, "
+        console.print(f"{database}: web app RSS {rss[SMALL]['rss_mb']:.0f} MB at {SMALL:,} cases, "
                       f"{rss[cases]['rss_mb']:.0f} MB at {cases:,} (+{growth:.0f} MB, "
-                      f"target <= {TARGETS['rss_growth_mb']:.0f})")
+                      f"target <= {TARGETS['rss_growth_mb']:.0f}); over HTTP at {cases:,}: "
+                      + ", ".join(f"{name} {rss[cases][name][0]:.0f} / {rss[cases][name][1]:.0f} ms"
+                                  for name in ("overview page", "case list page", "search page")) + " (p50 / p95)")
 
 
 def arguments() -> argparse.Namespace:

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import getpass
-from datetime import datetime
 
 import click
 from rich.table import Table
 from rich.text import Text
 
-from cli.output import cases_table, console, operator_zone, print_cases, when
+from cli.output import cases_table, console, operator_zone, when
 from intake import labels
 from intake.errors import IntakeError, NotFound, PermanentError, RetryableError
 from intake.models import Case
@@ -81,20 +80,6 @@ def case_show(app: App, case_id: str) -> None:
         console.print(f"clos après {took} ({record.outcome})", markup=False)
 
 
-@case.command("list")
-@click.option("--team", default=None)
-@click.option("--status", default=None, type=click.Choice(lifecycle.STATUSES))
-@click.pass_obj
-def case_list(app: App, team: str | None, status: str | None) -> None:
-    """List cases, optionally of one team or status."""
-    if team is not None and team not in app.rules.teams:
-        known = ", ".join(f"{t} ({labels.team(t)})" for t in app.rules.teams)
-        raise click.ClickException(f"équipe inconnue : {team} ; équipes : {known}")
-    cases = [app.records.case(cid) for cid in app.records.case_ids()]
-    cases = [c for c in cases if (team is None or c.team == team) and (status is None or c.status == status)]
-    print_cases(cases, f"{len(cases)} dossier(s)", operator_zone(app.settings), "Aucun dossier ne correspond.")
-
-
 @case.command("assign")
 @click.argument("case_id")
 @click.argument("assignee")
@@ -154,49 +139,25 @@ def member() -> None:
     """A member's cases and contacts across channels."""
 
 
-@member.command("show")
-@click.argument("number")
-@click.pass_obj
-def member_show(app: App, number: str) -> None:
-    """Every case and contact of one member (the 360° view)."""
-    cases = [app.records.case(cid) for cid in app.records.member_cases(number.strip())]
-    if not cases:
-        raise click.ClickException(f"aucun dossier pour l'adhérent n° {number.strip()}")
-    zone = operator_zone(app.settings)
-    console.print(cases_table(cases, f"adhérent n° {number.strip()} : {len(cases)} dossier(s)", zone))
-    contacts = Table(f"reçu le ({zone.key})", "canal", "dossier", "objet", title="contacts")
-    rows = [(app.records.envelope(i), c.id) for c in cases for i in c.items]
-    for envelope, case_id in sorted(rows, key=lambda r: r[0].received_at):
-        contacts.add_row(when(envelope.received_at, zone), labels.channel(envelope.channel), case_id,
-                         envelope.subject[:70] or labels.NONE)
-    console.print(contacts)
-
-
 @click.group()
 def quarantine() -> None:
     """Items that could not be processed."""
 
 
 @quarantine.command("list")
+@click.option("--limit", type=click.IntRange(1, 1000), default=100, show_default=True)
+@click.option("--offset", type=click.IntRange(0), default=0)
 @click.pass_obj
-def quarantine_list(app: App) -> None:
-    """List quarantined items with their reason."""
-    entries, zone = app.records.quarantined(), operator_zone(app.settings)
+def quarantine_list(app: App, limit: int, offset: int) -> None:
+    """List quarantined items with their reason, newest first (from the case index)."""
+    entries, zone = app.index.quarantine(limit, offset), operator_zone(app.settings)
     if not entries:
         console.print("Aucun élément en quarantaine.")
         return
     table = Table("élément", "étape", f"depuis ({zone.key})", "motif")
     for item in entries:
-        table.add_row(item["id"], labels.label("stage", item["stage"]), _since(item.get("at"), zone),
-                      labels.phrase(str(item["reason"])))
+        table.add_row(item.id, labels.label("stage", item.stage), when(item.at, zone), labels.phrase(str(item.reason)))
     console.print(table)
-
-
-def _since(at: object, zone) -> str:
-    try:
-        return when(datetime.fromisoformat(str(at)), zone)
-    except ValueError:
-        return str(at)
 
 
 @quarantine.command("retry")

@@ -19,8 +19,8 @@ from web.settings import WebSettings
 
 
 def sections() -> list[type[Section]]:
-    """Every settings model: core, outbound, web, and one per connector kind."""
-    return [Settings, OutboundSettings, WebSettings, *(connector_class(kind).Settings for kind in CONNECTORS)]
+    """Every settings model: core, outbound, web, the case index, and one per connector kind."""
+    return [Settings, OutboundSettings, WebSettings, IndexSettings, *(connector_class(kind).Settings for kind in CONNECTORS)]
 
 
 def setting_names() -> set[str]:

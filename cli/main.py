@@ -22,8 +22,10 @@ from runtime.app import App
 def main(ctx: click.Context, data_dir: Path | None, log_level: str, debug: bool) -> None:
     """intake: omnichannel intake and capture for case management."""
     settings = load_settings(data_dir=data_dir)
+    app = App(settings)
+    _ = app.index_settings  # parsed now: a bad INTAKE_INDEX_URL stops here, named
     setup_logging(log_level.upper(), settings.log_format)
-    ctx.obj = App(settings)
+    ctx.obj = app
     ctx.call_on_close(ctx.obj.close)
 
 
@@ -72,10 +74,15 @@ main.add_command(import_folder)
 
 
 from cli.cases import case, member, quarantine  # noqa: E402
+from cli.index import case_list, case_search, member_show, reindex_command  # noqa: E402
 
+case.add_command(case_list)
+case.add_command(case_search)
+member.add_command(member_show)
 main.add_command(case)
 main.add_command(member)
 main.add_command(quarantine)
+main.add_command(reindex_command)
 
 from cli.review import corrections_group  # noqa: E402  (adds its commands to `intake case`)
 

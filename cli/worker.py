@@ -56,6 +56,7 @@ def run_one(app: App, stages: tuple[str, ...], until_idle: float | None, progres
     progress = ProgressHook()
     app.hooks.hooks.append(progress)
     running = app.connect().worker(stages)
+    app.start()  # cases an earlier process left journalled reach the index
     say(f"worker ready (pid {os.getpid()}): {', '.join(stages)}; {app.capture_context().pool_size} OCR engine(s); "
         f"broker {redacted(app.bus.url)}, store {app.store.url}")
     ticker = report_every(progress, progress_every, lambda text: say(f"worker {os.getpid()}: {text}"))

@@ -33,7 +33,9 @@ from runtime.metrics import MetricsHook
 from runtime.submit import submit
 from runtime.worker import RetryPolicy, StageHandler, Worker
 from storage.base import ObjectStore, open_store
-from storage.records import Records
+from storage.index.base import CaseIndex
+from storage.index.feed import IndexedRecords
+from storage.index.settings import IndexSettings
 
 
 @dataclass
@@ -54,8 +56,22 @@ class App:
         return self
 
     @cached_property
-    def records(self) -> Records:
-        return Records(self.store)
+    def index_settings(self) -> IndexSettings:
+        return IndexSettings.load(self.settings.data_dir)
+
+    @cached_property
+    def index(self) -> CaseIndex:
+        """The SQL case index (lists, counts, search), opened and migrated on first use."""
+        return self.index_settings.open()
+
+    @cached_property
+    def records(self) -> IndexedRecords:
+        """The store's records; every event and quarantine write also updates the index."""
+        return IndexedRecords(self.store, self.index)
+
+    def start(self) -> int:
+        """At a worker's or the web app's start-up: project the cases an earlier process left journalled."""
+        return self.records.start()
 
     @cached_property
     def bus(self) -> Bus:
@@ -133,3 +149,5 @@ class App:
         """Release connections."""
         if "bus" in self.__dict__:
             self.bus.close()
+        if "index" in self.__dict__:
+            self.index.close()

@@ -87,6 +87,11 @@ class Bus:
             self.publish_connection.transport.state = state
         self._producer: Producer | None = None
 
+    @property
+    def redelivers(self) -> bool:
+        """Whether a message a dead process was handling comes back (RabbitMQ: yes; the filesystem bus: no)."""
+        return urlsplit(self.url).scheme in {"amqp", "pyamqp", "amqps"}
+
     def __enter__(self) -> "Bus":
         return self
 

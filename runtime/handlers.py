@@ -85,13 +85,18 @@ class ClassifyHandler:
 
 @dataclass
 class RecordHandler:
-    """Links the item to its case, writes the case events, tells the team."""
+    """Links the item to its case, writes the case events, tells the team.
+
+    On a redelivery (the item was recorded before) the case is projected again from
+    the store: the events the first delivery wrote may not have reached the index,
+    and the dispatch and follow-up steps skip events that exist."""
 
     records: Records
     publisher: Publisher
     window_days: int = 30
     stage: str = "record"
     rules: RuleSet = field(default_factory=load_rules)
+    reprojects = True  # the worker may leave out the index journal (runtime/worker.py)
 
     def __call__(self, body: dict[str, Any]) -> Next | None:
         envelope = _envelope(self.records, body)
@@ -104,6 +109,8 @@ class RecordHandler:
         else:  # the case moves with its newest item (routing/case_rules.py)
             follow_up(self.records, case.id, envelope.id, partial(decide_case_events, self.rules),
                       self.publisher.notify)
+        if link.again:
+            self.records.reproject(case.id)
         return forward(self.stage, {"case_id": case.id, "envelope_id": envelope.id})
 
     def _dispatch(self, case_id: str, envelope_id: str, decision: Route, again: bool) -> None:

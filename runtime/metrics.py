@@ -1,5 +1,5 @@
 """Prometheus at the top: the worker's metrics hook, the ``/metrics`` endpoint,
-and gauges read from the bus and the store when scraped.
+and gauges read from the bus and the case index when scraped.
 
 The counters and histograms themselves, and the calls that feed them, are in
 intake/telemetry.py (connectors and stages count there).
@@ -24,21 +24,18 @@ import logging
 import os
 import threading
 from collections.abc import Callable, Iterable, Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from prometheus_client import CONTENT_TYPE_LATEST, REGISTRY, CollectorRegistry, generate_latest, start_http_server
 from prometheus_client.core import GaugeMetricFamily, Metric
 
 from intake.pipeline import STAGES
-from intake.taxonomy import WAITING_STATUSES
 from intake.telemetry import NEAR_DAYS, RETRIES, STAGE_SECONDS, quarantined
 from runtime.bus import Bus, dead_queue, stage_queue, team_queue
 from runtime.hooks import Hook
-
-if TYPE_CHECKING:
-    from intake.models import Case
+from storage.index.base import CaseIndex
 
 log = logging.getLogger(__name__)
 CONTENT_TYPE = CONTENT_TYPE_LATEST
@@ -87,11 +84,11 @@ def process_registry() -> CollectorRegistry:
 
 
 class BacklogCollector:
-    """Gauges computed at scrape time from the bus (queue depths) and the store (cases)."""
+    """Gauges computed at scrape time from the bus (queue depths) and the case index (SQL aggregates)."""
 
-    def __init__(self, depths: Callable[[], dict[str, int]], cases: Callable[[], Iterable[Case]],
+    def __init__(self, depths: Callable[[], dict[str, int]], index: CaseIndex,
                  today: Callable[[], date], now: Callable[[], datetime]) -> None:
-        self.depths, self.cases, self.today, self.now = depths, cases, today, now
+        self.depths, self.index, self.today, self.now = depths, index, today, now
 
     def collect(self) -> Iterator[Metric]:
         """The gauges, read now."""
@@ -99,22 +96,22 @@ class BacklogCollector:
         for queue, count in sorted(self.depths().items()):
             depth.add_metric([queue], count)
         yield depth
-        yield from self._case_gauges([c for c in self.cases() if c.status in WAITING_STATUSES])
+        yield from self._case_gauges()
 
-    def _case_gauges(self, waiting: list[Case]) -> Iterator[Metric]:
+    def _case_gauges(self) -> Iterator[Metric]:
         backlog = GaugeMetricFamily("intake_team_cases_waiting", "Cases not yet closed, per team", labels=["team"])
         oldest = GaugeMetricFamily("intake_team_oldest_waiting_seconds", "Age of the oldest case waiting, per team",
                                    labels=["team"])
         due = GaugeMetricFamily("intake_cases_deadline", f"Waiting cases past their deadline, or due within "
                                 f"{NEAR_DAYS} days, per team", labels=["team", "state"])
         now, today = self.now(), self.today()
-        for team in sorted({c.team or "none" for c in waiting}):
-            mine = [c for c in waiting if (c.team or "none") == team]
-            backlog.add_metric([team], len(mine))
-            oldest.add_metric([team], max((now - c.opened_at).total_seconds() for c in mine))
-            lefts = [(c.deadline - today).days for c in mine if c.deadline]
-            due.add_metric([team, "past"], sum(1 for d in lefts if d < 0))
-            due.add_metric([team, "near"], sum(1 for d in lefts if 0 <= d <= NEAR_DAYS))
+        deadlines = self.index.deadline_counts(today, today + timedelta(days=NEAR_DAYS))
+        for team in (t for t in self.index.count_by_team() if t.active):
+            backlog.add_metric([team.team], team.active)
+            oldest.add_metric([team.team], (now - team.oldest_opened_at).total_seconds())
+            past, near = deadlines.get(team.team, (0, 0))
+            due.add_metric([team.team, "past"], past)
+            due.add_metric([team.team, "near"], near)
         yield from (backlog, oldest, due)
 
 

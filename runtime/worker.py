@@ -17,6 +17,7 @@ import logging
 import time
 import traceback
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from typing import Any, Protocol
 
@@ -97,11 +98,18 @@ class Worker:
         started = time.monotonic()
         self.hooks.emit("before_process", handler.stage, body)
         try:
-            follow = handler(body)
+            with self._delivery(handler):
+                follow = handler(body)
         except SkipItem:
             follow = None
         self.hooks.emit("after_process", handler.stage, body, time.monotonic() - started)
         return follow
+
+    def _delivery(self, handler: StageHandler) -> AbstractContextManager:
+        """``records.delivered()`` where a crash is healed by the broker's redelivery and the handler
+        projects the case again on a redelivery (``reprojects``); the index journal is then left out."""
+        healed = getattr(handler, "reprojects", False) and getattr(self.bus, "redelivers", False)
+        return self.records.delivered() if healed else nullcontext()
 
     def _forward(self, follow: Next | None) -> None:
         """Run the next stages here while this worker handles them; queue the rest."""

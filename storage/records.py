@@ -26,6 +26,7 @@ cache (storage/cache.py); listings always ask the store.
 from __future__ import annotations
 
 import json
+from contextlib import AbstractContextManager, nullcontext
 from typing import TypeVar
 
 from pydantic import BaseModel, ConfigDict
@@ -109,6 +110,14 @@ class Records:
         """Read the classification and route of an envelope."""
         decision = self._get_kept(f"decisions/{envelope_id}.json", Decision)
         return decision.classification, decision.route
+
+    def delivered(self) -> AbstractContextManager:
+        """Writes made inside are redone if the process dies: a broker will deliver the message again
+        (``IndexedRecords`` then leaves out its journal). Nothing to do here."""
+        return nullcontext()
+
+    def reproject(self, case_id: str) -> None:
+        """Bring projections of this case (``IndexedRecords``: the index) in step with the store. Nothing here."""
 
     def append_event(self, event: CaseEvent) -> None:
         """Add an event to its case's history (idempotent on the event id)."""

@@ -168,12 +168,12 @@ class Intake:
 
 def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int | None = None,
                public_form: bool | None = None, users: Iterable[DashboardUser | dict] | None = None,
-               session_secret: str | bytes | None = None, cache_seconds: float = 5.0,
+               session_secret: str | bytes | None = None,
                limiter: RateLimiter | None = None, web: WebSettings | None = None,
                body_timeout: float | None = None, challenge: int | None = None) -> FastAPI:
     """The HTTP application on ``app`` (defaults from the web settings): submissions, dashboard, metrics.
 
-    The dashboard and the gauges read the store at most every ``cache_seconds``; ``challenge`` is the
+    The dashboard and the gauges read the App's case index; ``challenge`` is the
     public form's proof of work (web/challenge.py, 0: none)."""
     s = web or WebSettings.load()
     secret = _secret(session_secret, s)
@@ -190,11 +190,10 @@ def create_app(app: App, api_keys: Iterable[str] | None = None, max_bytes: int |
     api.add_exception_handler(BodyTooLarge, too_large)
     api.add_exception_handler(BodyTimeout, too_slow)
     api.add_exception_handler(RetryableError, unavailable)  # broker or store down: the client retries
-    dashboard = install_dashboard(api, app, access_from(s, users, secret), intake.lock,
-                                  cache_seconds, LoginThrottle.from_settings(s))
+    dashboard = install_dashboard(api, app, access_from(s, users, secret), intake.lock, LoginThrottle.from_settings(s))
     core = app.settings
     collector = BacklogCollector(QueueDepths(core.effective_broker_url, core.bus_dir, app.rules.teams),
-                                 lambda: dashboard.reader.snapshot().cases, today, utcnow)
+                                 app.index, today, utcnow)
 
     def metrics() -> Response:
         """Prometheus metrics: this process's counters and the backlog gauges."""
@@ -278,6 +277,7 @@ class WebServer:
         self.app, self.web = app, web
 
     def run(self, stop: threading.Event) -> None:
+        self.app.start()
         api, web = create_app(self.app, web=self.web), self.web
         serve_until(stop, (api, web.web_host, web.web_port),
                     (api.state.internal, web.web_internal_host, web.web_internal_port))

@@ -23,6 +23,7 @@ from datetime import date, datetime, time, timedelta, timezone
 from pathlib import Path
 from zoneinfo import ZoneInfo
 
+from intake import ids
 from intake.models import (Capture, CaseEvent, Classification, DocumentCapture, Envelope, ExtractedField, PageCapture,
                            Party)
 from intake.refs import make_case_ref
@@ -185,7 +186,7 @@ def _item(records: Records, rules, rng: random.Random, key: tuple[int, int], cha
 
 def _envelope(key: tuple[int, int], channel: str, at: datetime, spec: LetterSpec, rng: random.Random) -> Envelope:
     source_id = f"bench-{key[0]}-{key[1]}"
-    envelope_id = Envelope.make_id(channel, source_id, source_id)
+    envelope_id = ids.envelope_id(channel, source_id, source_id)
     if channel == "letter":
         return Envelope(id=envelope_id, channel="letter", source="hotfolder", source_id=source_id, received_at=at,
                         subject=f"scan-{key[0]:06d}.pdf")

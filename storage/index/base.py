@@ -105,6 +105,9 @@ class CaseIndex(Protocol):
     def count_by_team(self, teams: Sequence[str] = ()) -> list[TeamCount]:
         """Active cases per team with the oldest one (``teams`` listed even when empty)."""
 
+    def deadline_counts(self, today: date, near_until: date) -> dict[str, tuple[int, int]]:
+        """Active cases per team (None: ``none``) past their deadline and due from ``today`` to ``near_until``."""
+
     def volumes(self, first: date, last: date, teams: Sequence[str] = ()) -> list[DayVolume]:
         """Items received per day and channel from ``first`` to ``last`` (inclusive)."""
 

@@ -2,8 +2,15 @@
 
 URL: ``postgresql://user:password@host:5432/database`` with optional settings
 in the query string (``PostgresOptions``: ``pool_size``, ``max_overflow``,
-``connect_timeout_s``, ``statement_timeout_ms``, ``search_window``); other query parameters
-(``sslmode=...``) go to the driver.
+``connect_timeout_s``, ``statement_timeout_ms``, ``synchronous_commit``,
+``search_window``); other query parameters (``sslmode=...``) go to the driver.
+
+``synchronous_commit=off`` (the default) for the index's sessions: a commit
+returns before the server has flushed its WAL. Nothing is lost if intake's
+process dies; if the PostgreSQL server crashes, its last index commits
+(at most 3 × ``wal_writer_delay``, 0.6 s by default) may be lost, journal rows included, so after
+one run ``intake reindex``. The store stays the truth; ``on`` waits for the
+flush on every commit.
 
 Search text is in ``item_text`` with a stored ``tsvector`` (subject weighted
 highest, then sender and extracted values, then body and pages) under the
@@ -15,7 +22,7 @@ snippets come out without accents.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
@@ -50,6 +57,7 @@ class PostgresOptions(BaseModel):
     max_overflow: int = Field(5, ge=0)
     connect_timeout_s: int = Field(10, ge=1)
     statement_timeout_ms: int = Field(30_000, ge=0)
+    synchronous_commit: Literal["on", "off"] = "off"  # off: no WAL flush wait per commit (see the module's text)
     search_window: int = Field(1000, ge=10)  # matching items a search ranks (the most recent)
 
 
@@ -120,7 +128,8 @@ class PostgresIndex(SqlCaseIndex):
         engine = create_engine(target, pool_size=options.pool_size, max_overflow=options.max_overflow,
                                pool_pre_ping=True, connect_args={
                                    "connect_timeout": options.connect_timeout_s,
-                                   "options": f"-c statement_timeout={options.statement_timeout_ms}"})
+                                   "options": f"-c statement_timeout={options.statement_timeout_ms} "
+                                              f"-c synchronous_commit={options.synchronous_commit}"})
         index = cls(engine, _shown(url), timezone)
         with converted_errors(index.url):
             upgrade(engine)

@@ -31,15 +31,15 @@ class Dialect:
     insert: Any  # sqlalchemy.dialects.<name>.insert
 
     def upsert(self, table: Table, keys: Sequence[str], keep: Sequence[str] = ()) -> Insert:
-        """INSERT ... ON CONFLICT (keys) DO UPDATE every other column but ``keep``."""
+        """INSERT ... ON CONFLICT (keys) DO UPDATE every other column but ``keep`` (built once, then reused)."""
+        return _built(self, ("upsert", table.name, tuple(keys), tuple(keep)), lambda: self._upsert(table, keys, keep))
+
+    def _upsert(self, table: Table, keys: Sequence[str], keep: Sequence[str]) -> Insert:
         statement = self.insert(table)
         changed = {c.name: statement.excluded[c.name] for c in table.columns
                    if c.name not in keys and c.name not in keep and not c.primary_key}
         return statement.on_conflict_do_update(index_elements=list(keys), set_=changed)
 
-    def insert_new(self, table: Table, keys: Sequence[str]) -> Insert:
-        """INSERT ... ON CONFLICT (keys) DO NOTHING (rows that never change, like events)."""
-        return self.insert(table).on_conflict_do_nothing(index_elements=list(keys))
 
     def lock_cases(self, conn: Connection, case_ids: list[str]) -> None:
         """Serialize concurrent projections of the same cases until the transaction ends."""
@@ -70,6 +70,14 @@ class Dialect:
         raise NotImplementedError
 
 
+def _built(dialect: Dialect, key: tuple, build: Any) -> Any:
+    """A statement built once per dialect instance (building one costs more than running it on SQLite)."""
+    statements = dialect.__dict__.setdefault("_statements", {})
+    if key not in statements:
+        statements[key] = build()
+    return statements[key]
+
+
 def project(conn: Connection, dialect: Dialect, batches: list, tz: ZoneInfo) -> None:
     """Write a list of ``CaseBatch`` in the open transaction."""
     dialect.lock_cases(conn, sorted({b.case_id for b in batches}))
@@ -98,7 +106,9 @@ def projected_tables() -> list[Table]:
 def _write_events(conn: Connection, dialect: Dialect, new: list[CaseEvent]) -> None:
     if new:
         rows = list({e.id: event_row(e) for e in new}.values())
-        conn.execute(dialect.insert_new(events, ("id",)), rows)
+        # an upsert: a redelivered item writes its events again in the store (the capture and the
+        # classification were done again, with their own times), and the index follows the store
+        conn.execute(dialect.upsert(events, ("id",)), rows)
 
 
 def _write_items(conn: Connection, dialect: Dialect, found: dict[str, tuple[ItemRecord, str]], tz: ZoneInfo) -> None:

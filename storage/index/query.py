@@ -45,6 +45,7 @@ class CaseQuery(BaseModel):
     channels: tuple[str, ...] = ()
     member: str | None = None
     assignee: str | None = None
+    unassigned: bool | None = None  # True: nobody's yet; False: someone's
     received_from: datetime | None = None  # first item received at or after
     received_until: datetime | None = None  # first item received before
     deadline_from: date | None = None  # inclusive

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from datetime import date, timedelta
 from typing import Any
 
-from sqlalchemy import Connection, ColumnElement, func, select, tuple_, union
+from sqlalchemy import Connection, ColumnElement, case, func, select, tuple_, union
 
 from intake.models import Channel
 from storage.index.query import CaseQuery, decode_cursor, encode_cursor
@@ -29,6 +29,7 @@ def filters(query: CaseQuery) -> list[ColumnElement[bool]]:
                                         for name, col in MULTI.items() if getattr(query, name)]
     optional = [(query.active, lambda v: cases.c.active == v), (query.member, lambda v: cases.c.member == v),
                 (query.assignee, lambda v: cases.c.assignee == v),
+                (query.unassigned, lambda v: cases.c.assignee.is_(None) if v else cases.c.assignee.is_not(None)),
                 (query.received_from, lambda v: cases.c.first_received_at >= v),
                 (query.received_until, lambda v: cases.c.first_received_at < v),
                 (query.deadline_from, lambda v: cases.c.deadline >= v),
@@ -83,6 +84,15 @@ def _team(conn: Connection, team: str, active: int) -> TeamCount:
                           .order_by(cases.c.opened_at, cases.c.id).limit(1)).first() if active else None
     return TeamCount(team=team, active=active, oldest_case=oldest.id if oldest else None,
                      oldest_opened_at=oldest.opened_at if oldest else None)
+
+
+def deadline_counts(conn: Connection, today: date, near_until: date) -> dict[str, tuple[int, int]]:
+    """Active cases per team past their deadline (before ``today``) and due from ``today`` to ``near_until``."""
+    late = func.sum(case((cases.c.deadline < today, 1), else_=0))
+    near = func.sum(case((cases.c.deadline >= today, 1), else_=0))
+    rows = conn.execute(select(cases.c.team, late, near)
+                        .where(cases.c.active.is_(True), cases.c.deadline <= near_until).group_by(cases.c.team))
+    return {team or "none": (int(past or 0), int(soon or 0)) for team, past, soon in rows}
 
 
 def volumes(conn: Connection, first: date, last: date, teams: Sequence[str] = ()) -> list[DayVolume]:

@@ -2,24 +2,20 @@
 
 from __future__ import annotations
 
-import os
+from collections.abc import Mapping
 from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
-from pydantic import BaseModel, ConfigDict, ValidationError, field_validator
+from pydantic import field_validator
 
-from intake.errors import ConfigError
-
-ENV = {"index_url": "INTAKE_INDEX_URL", "timezone": "INTAKE_INDEX_TIMEZONE"}
+from intake.settings import Section
 
 
-class IndexSettings(BaseModel):
+class IndexSettings(Section):
     """``INTAKE_INDEX_URL`` (default ``sqlite:///<data_dir>/index.sqlite3``) and ``INTAKE_INDEX_TIMEZONE``."""
 
-    model_config = ConfigDict(frozen=True, extra="forbid")
-
-    index_url: str
-    timezone: str = "Europe/Paris"
+    index_url: str = ""
+    index_timezone: str = "Europe/Paris"
 
     @field_validator("index_url")
     @classmethod
@@ -27,11 +23,11 @@ class IndexSettings(BaseModel):
         from storage.index.base import BACKENDS
 
         scheme = value.partition(":")[0].partition("+")[0]
-        if scheme not in BACKENDS:
+        if value and scheme not in BACKENDS:
             raise ValueError(f"scheme must be one of {sorted(BACKENDS)}")
         return value
 
-    @field_validator("timezone")
+    @field_validator("index_timezone")
     @classmethod
     def _known_zone(cls, value: str) -> str:
         try:
@@ -41,19 +37,20 @@ class IndexSettings(BaseModel):
         return value
 
     @classmethod
-    def load(cls, data_dir: Path, environ: dict[str, str] | None = None) -> "IndexSettings":
-        """Settings from the environment, with the embedded default under ``data_dir``."""
-        env = os.environ if environ is None else environ
-        values = {name: env[var] for name, var in ENV.items() if env.get(var)}
-        values.setdefault("index_url", f"sqlite:///{(data_dir / 'index.sqlite3').resolve()}")
-        try:
-            return cls(**values)
-        except ValidationError as exc:
-            problems = "; ".join(f"{ENV[str(e['loc'][0])]}: {e['msg']}" for e in exc.errors())
-            raise ConfigError(f"invalid index settings: {problems}") from None
+    def load(cls, data_dir: Path = Path(".intake"), environ: Mapping[str, str] | None = None,  # type: ignore[override]
+             **overrides) -> "IndexSettings":
+        """Settings from the file and environment, with the embedded default under ``data_dir``."""
+        loaded = super().load(environ, **overrides)
+        if loaded.index_url:
+            return loaded
+        return loaded.model_copy(update={"index_url": f"sqlite:///{(Path(data_dir) / 'index.sqlite3').resolve()}"})
+
+    @property
+    def timezone(self) -> str:
+        return self.index_timezone
 
     def open(self):
         """The index these settings name, migrated and ready."""
         from storage.index.base import open_index
 
-        return open_index(self.index_url, self.timezone)
+        return open_index(self.index_url, self.index_timezone)

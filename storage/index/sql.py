@@ -131,6 +131,10 @@ class SqlCaseIndex:
         with self._reading() as conn:
             return reads.count_by_team(conn, teams)
 
+    def deadline_counts(self, today: date, near_until: date) -> dict[str, tuple[int, int]]:
+        with self._reading() as conn:
+            return reads.deadline_counts(conn, today, near_until)
+
     def volumes(self, first: date, last: date, teams: Sequence[str] = ()) -> list[DayVolume]:
         with self._reading() as conn:
             return reads.volumes(conn, first, last, teams)

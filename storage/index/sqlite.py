@@ -5,6 +5,12 @@ query string (``SqliteOptions``): ``busy_timeout_ms``, ``cache_mb`` (page cache
 per connection: it is what a reader process keeps in memory), ``synchronous``,
 ``search_window`` (matching items a search ranks).
 
+``synchronous=NORMAL`` (the default) in WAL mode syncs the log at checkpoints,
+not at every commit: a committed transaction survives the process being
+killed, but a power loss or an OS crash may lose the last ones — the journal
+row of a write then included, so after one run ``intake reindex``.
+``synchronous=FULL`` syncs every commit.
+
 Writers begin with ``BEGIN IMMEDIATE`` (one writer at a time, waiting up to
 the busy timeout, never failing half-way); readers see a consistent snapshot
 and never block writers. Search text goes into an FTS5 table tokenized by
@@ -47,7 +53,7 @@ class SqliteOptions(BaseModel):
 
     busy_timeout_ms: int = Field(30_000, ge=0)
     cache_mb: int = Field(8, ge=1)
-    synchronous: Literal["NORMAL", "FULL"] = "FULL"
+    synchronous: Literal["NORMAL", "FULL"] = "NORMAL"  # NORMAL: no fsync per commit (see the module's text)
     search_window: int = Field(1000, ge=10)  # matching items a search ranks (the most recent)
 
 

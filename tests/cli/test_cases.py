@@ -8,18 +8,21 @@ from items import _field, _item
 from cli.main import main
 from intake import labels
 from intake.refs import ALPHABET
-from storage.base import open_store
+from intake.settings import Settings
+from runtime.app import App
 from storage.cases import record_item
-from storage.records import Records
 
 
 def _seed(data_dir):
-    records = Records(open_store(f"file://{(data_dir / 'store').resolve()}"))
+    """Two items of one member recorded as the record worker does (store and case index)."""
+    app = App(Settings.load(environ={}, data_dir=data_dir))
+    records = app.records
     items = [_item(1, fields=[_field("member_number", "12345678")]),
              _item(2, channel="phone", fields=[_field("member_number", "12345678")])]
     for item in items:
         records.put_envelope(item[0])
         case, _ = record_item(records, *item)
+    app.close()
     return case.id
 
 

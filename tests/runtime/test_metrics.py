@@ -52,7 +52,7 @@ def fed(app, tmp_path_factory):
     write_sample_intake(folder)
     files = [p for p in folder.iterdir() if not p.name.startswith("letter")]  # OCR is tested elsewhere; keep it quick
     (damaged := folder / "courrier-abime.pdf").write_bytes(b"%PDF-1.4\n1 0 obj << >> broken")
-    api = create_app(app, api_keys=[KEY], cache_seconds=0)
+    api = create_app(app, api_keys=[KEY])
     with serve(api) as url, serve(api.state.internal) as internal:  # /metrics: on the internal port
         before = _scrape(internal)
         ingest_paths(app, [*files, damaged])

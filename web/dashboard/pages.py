@@ -1,22 +1,25 @@
-"""What each dashboard page shows, computed from a store snapshot for one user
-(a team member sees their team's items and cases only).
+"""What each dashboard page shows for one user (a team member sees their team's items and cases only):
+the overview from the case index's aggregates, a case page from the store.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from datetime import date, datetime, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 
 from intake import labels
 from intake.errors import NotFound
 from intake.models import Case, Envelope, ExtractedField
+from intake.telemetry import NEAR_DAYS
+from storage.index.base import CaseIndex
+from storage.index.query import CaseQuery
+from storage.index.views import DayVolume
 from storage.records import Records
 from storage.timeline import case_timeline
-from web.dashboard import charts, stats
+from web.dashboard import charts, queries, stats
 from web.dashboard.auth import Principal
 from web.dashboard.document import DocumentView, document_views
-from web.dashboard.reader import Snapshot
 
 RECENT = 50
 CHANNEL_LABELS = {code: text.capitalize() for code, text in labels.CHANNEL.items()}
@@ -31,55 +34,51 @@ class ItemView:
     fields: tuple[ExtractedField, ...] = ()  # the capture's fields in order: a field's number is its place here
 
 
-def overview(snap: Snapshot, who: Principal, day: date, now: datetime, teams: Iterable[str],
+def overview(index: CaseIndex, who: Principal, day: date, now: datetime, teams: Iterable[str],
              review_team: str = "review") -> dict:
-    """The overview's numbers and charts for ``who``; volumes for ``day``, deadlines as of today."""
-    cases = [c for c in snap.cases if who.sees(c.team)]
-    items = [i for i in snap.items if who.sees(i.team)]
+    """The overview's numbers and charts for ``who``, from the index's aggregates; volumes for ``day``,
+    deadlines as of today."""
+    shown = queries.visible(who)
+    today = stats.local_day(now)
     return {
-        "day": day, **_volumes(items, day),
-        **_backlog(cases, now, list(teams) if who.supervisor else [who.team or ""]),
-        "deadlines": stats.deadline_watch(cases, stats.local_day(now)),
-        "review": stats.review_queue(cases, review_team), "review_team": review_team,
-        "recent": sorted(cases, key=lambda c: c.opened_at, reverse=True)[:RECENT],
-        "in_pipeline": _in_pipeline(snap) if who.supervisor else None,
-        **(_quarantine(snap.quarantine) if who.supervisor else {"quarantine": None}),
+        "day": day, **_volumes(index.volumes(day - timedelta(days=6), day, shown)),
+        **_backlog(index, now, list(teams) if who.supervisor else list(shown), shown),
+        **_deadlines(index, CaseQuery(teams=shown), today),
+        "review": index.review_queue(review_team, RECENT) if who.sees(review_team) else [],
+        "review_team": review_team,
+        "recent": index.list_cases(CaseQuery(teams=shown, limit=RECENT)).cases,
+        **(_quarantine(index) if who.supervisor else {"quarantine": None}),
     }
 
 
-def _in_pipeline(snap: Snapshot) -> int:
-    """Items received but neither in a case yet nor quarantined."""
-    stuck = {str(e.get("payload", {}).get("envelope_id")) for e in snap.quarantine}
-    return sum(1 for i in snap.items if i.case_id is None and i.id not in stuck)
-
-
-def _volumes(items: list[stats.Item], day: date) -> dict:
-    volume = stats.volume_by_channel(items, day)
-    week = [(d.strftime("%d/%m"), v) for d, v in stats.daily_volume(items, day)]
+def _volumes(days: list[DayVolume]) -> dict:
+    day, volume = days[-1].day, days[-1].channels
+    week = [(d.day.strftime("%d/%m"), d.channels) for d in days]
     return {"volume": volume, "volume_total": sum(volume.values()), "week": week,
             "volume_chart": charts.bars(list(volume.items()), f"Volume du {day:%d/%m/%Y} par canal", CHANNEL_LABELS),
             "week_chart": charts.stacked_columns(week, "Volume des 7 derniers jours par canal", CHANNEL_LABELS),
             "legend": charts.legend(stats.CHANNELS, CHANNEL_LABELS)}
 
 
-def _backlog(cases: list[Case], now: datetime, teams: list[str]) -> dict:
-    backlog = stats.backlog_by_team(cases, now, teams)
+def _backlog(index: CaseIndex, now: datetime, teams: list[str], shown: tuple[str, ...]) -> dict:
+    counts = [c for c in index.count_by_team(teams) if not shown or c.team in shown]
+    backlog = stats.backlog(counts, now)
     chart = charts.bars([(b.team, b.waiting) for b in backlog], "Dossiers en attente par équipe",
                         {b.team: labels.team(b.team) for b in backlog})
     return {"backlog": backlog, "backlog_chart": chart}
 
 
-def _quarantine(entries: tuple[dict, ...]) -> dict:
-    ordered = sorted((e | {"when": _parse_time(e.get("at"))} for e in entries), key=lambda e: str(e.get("at")),
-                     reverse=True)
-    return {"quarantine": ordered, "quarantine_reasons": stats.quarantine_by_reason(entries)}
+def _deadlines(index: CaseIndex, query: CaseQuery, today: date) -> dict:
+    watched = query.model_copy(update={"active": True, "deadline_until": today + timedelta(days=NEAR_DAYS),
+                                       "sort": "deadline", "limit": RECENT})
+    return {"deadlines": stats.deadline_rows(index.list_cases(watched).cases, today),
+            "deadlines_total": index.count_cases(watched)}
 
 
-def _parse_time(text: object) -> datetime | None:
-    try:
-        return datetime.fromisoformat(str(text))
-    except ValueError:
-        return None
+def _quarantine(index: CaseIndex) -> dict:
+    reasons = index.quarantine_reasons()
+    return {"quarantine": index.quarantine(RECENT), "quarantine_total": sum(n for _, n in reasons),
+            "quarantine_reasons": stats.quarantine_by_reason(reasons)}
 
 
 def case_page(records: Records, case: Case, zone: tzinfo = stats.TZ) -> dict:

@@ -1,9 +1,7 @@
-"""The dashboard's lists and queues, in one place.
+"""The dashboard's lists and queues, read from the SQL case index (storage/index/), in one place.
 
-Today they are read from the reader's in-memory snapshot of the store
-(web/dashboard/reader.py); the SQL case index (storage/index/) will answer
-the same questions: each function keeps its signature and only its body
-changes.
+Every list is limited to what the user may see: a team member's queries carry
+their team, a supervisor's every team (or the one they picked).
 """
 
 from __future__ import annotations
@@ -12,46 +10,57 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date
 
-from intake.models import Case
-from intake.taxonomy import URGENCIES, WAITING_STATUSES
+from intake.taxonomy import URGENCIES
+from storage.index.base import CaseIndex
+from storage.index.query import CaseQuery
+from storage.index.views import CaseSummary
 from web.dashboard.auth import Principal
-from web.dashboard.reader import Snapshot
 
 FAR = date.max
+QUEUE = 200  # cases a work queue shows
+NOBODY = ("\x00",)  # a team no case has: the filter of a user who sees no team
 
 
 @dataclass(frozen=True)
 class WorkQueue:
     """A person's queue: their own cases, and the unassigned cases of the teams they work."""
 
-    mine: list[Case]
-    unassigned: list[Case]
+    mine: list[CaseSummary]
+    unassigned: list[CaseSummary]
     teams: tuple[str, ...]
 
 
-def by_deadline(cases: Iterable[Case]) -> list[Case]:
+def visible(who: Principal, team: str | None = None) -> tuple[str, ...]:
+    """The teams filter of ``who``'s queries: a supervisor's choice (none: every team), else their own team."""
+    if who.supervisor:
+        return (team,) if team else ()
+    return (who.team,) if who.team else NOBODY
+
+
+def by_deadline(cases: Iterable[CaseSummary]) -> list[CaseSummary]:
     """Soonest deadline first (none last), then the most urgent, the highest priority, the oldest."""
-    def key(c: Case):
+    def key(c: CaseSummary):
         return (c.deadline or FAR, -URGENCIES.index(c.urgency or "normal"), -(c.priority or 0), c.opened_at, c.id)
 
     return sorted(cases, key=key)
 
 
-def work_queue(snap: Snapshot, who: Principal, team: str | None = None) -> WorkQueue:
+def waiting(index: CaseIndex, query: CaseQuery) -> list[CaseSummary]:
+    """The first cases still to handle matching ``query``, soonest deadline first."""
+    page = index.list_cases(query.model_copy(update={"active": True, "sort": "deadline", "limit": QUEUE}))
+    return by_deadline(page.cases)
+
+
+def work_queue(index: CaseIndex, who: Principal, team: str | None = None) -> WorkQueue:
     """``who``'s cases and the unassigned cases of their team (a supervisor: of ``team``, or every team)."""
-    waiting = [c for c in snap.cases if c.status in WAITING_STATUSES and who.sees(c.team)]
-    teams = (team,) if team and who.supervisor else ((who.team,) if who.team else ())
-    mine = [c for c in waiting if c.assignee == who.name]
-    free = [c for c in waiting if not c.assignee and (not teams or c.team in teams)]
-    return WorkQueue(by_deadline(mine), by_deadline(free), teams)
+    teams = visible(who, team)
+    mine = waiting(index, CaseQuery(assignee=who.name, teams=visible(who)))
+    free = waiting(index, CaseQuery(unassigned=True, teams=teams))
+    return WorkQueue(mine, free, () if teams == NOBODY else teams)
 
 
-def review_queue(snap: Snapshot, who: Principal, review_team: str = "review") -> list[Case]:
+def review_queue(index: CaseIndex, who: Principal, review_team: str = "review") -> list[CaseSummary]:
     """The waiting cases of the review team that ``who`` may see, soonest deadline first."""
-    return by_deadline(c for c in snap.cases if c.status in WAITING_STATUSES and c.team == review_team
-                       and who.sees(c.team))
-
-
-def case(snap: Snapshot, case_id: str) -> Case | None:
-    """One case from the snapshot (None when the snapshot does not have it yet)."""
-    return snap.case(case_id)
+    if not who.sees(review_team):
+        return []
+    return waiting(index, CaseQuery(teams=(review_team,)))

@@ -39,7 +39,6 @@ from web.dashboard.api import router as json_router
 from web.dashboard.auth import COOKIE, Access, Principal
 from web.dashboard.casework import work_context
 from web.dashboard.document import preview_png
-from web.dashboard.reader import StoreReader
 from web.dashboard.sessions import EndedSessions
 from web.dashboard.throttle import LoginThrottle
 from web.errors import report
@@ -67,11 +66,10 @@ templates.env.filters.update(
 
 @dataclass
 class Dashboard:
-    """The dashboard of one App: who may enter, and a cached view of the store."""
+    """The dashboard of one App: who may enter; pages read the App's case index and store."""
 
     app: App
     access: Access
-    reader: StoreReader
     lock: threading.Lock = field(default_factory=threading.Lock)  # shared with submissions: the bus is not thread-safe
     review_team: str = "review"
     zone: ZoneInfo = stats.TZ  # the operator's time zone, for the times the pages show
@@ -99,9 +97,7 @@ class Dashboard:
         """A case the user may see: 404 if there is none, 403 if it is another team's."""
         if not CASE_ID.fullmatch(case_id):
             raise HTTPException(404, "Aucun dossier sous ce numéro.")
-        case = self.reader.snapshot().case(case_id)
-        if case is None:
-            case = _read_case(self.app, case_id)  # newer than the cached snapshot
+        case = _read_case(self.app, case_id)
         if not who.sees(case.team):
             raise HTTPException(403, "Ce dossier relève d'une autre équipe.")
         return case
@@ -114,12 +110,12 @@ class Dashboard:
         return templates.TemplateResponse(request, name, {**context, **extra}, status_code=status)
 
 
-def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None = None, ttl: float = 5.0,
+def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None = None,
             throttle: LoginThrottle | None = None) -> Dashboard:
     """Add the dashboard's routes and static files to the web app."""
-    from web.dashboard import batches, work  # they build on this module's Dashboard
+    from web.dashboard import batches, lists, work  # they build on this module's Dashboard
 
-    dash = Dashboard(app, access, StoreReader(app.records, ttl), lock or threading.Lock(),
+    dash = Dashboard(app, access, lock or threading.Lock(),
                      zone=ZoneInfo(IndexSettings.load(app.settings.data_dir).timezone))
     ended = EndedSessions(app.store)
     access.ended = ended.ended
@@ -127,6 +123,7 @@ def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None 
     api.include_router(router(dash))
     api.include_router(work.router(dash))
     api.include_router(batches.router(dash))
+    api.include_router(lists.router(dash))
     api.include_router(json_router(dash))
     api.mount(f"{PREFIX}/static", StaticFiles(directory=HERE / "static"), name="dashboard-static")
     api.add_exception_handler(HTTPException, functools.partial(_error_page, dash))
@@ -149,7 +146,7 @@ def router(dash: Dashboard) -> APIRouter:
     @r.get("", response_class=HTMLResponse)
     def overview(request: Request, jour: date | None = None, relance: str = "") -> HTMLResponse:
         who, now = dash.require(request), utcnow()
-        context = pages.overview(dash.reader.snapshot(), who, jour or stats.local_day(now), now,
+        context = pages.overview(dash.app.index, who, jour or stats.local_day(now), now,
                                  dash.app.rules.teams, dash.review_team)
         return dash.page(request, "overview.html", context | {"notice": _released(dash.app, relance)}, who)
 
@@ -224,7 +221,6 @@ def retry_entry(dash: Dashboard, entry_id: str) -> str:
             done = retry(dash.app, entry_id)
     except Exception as exc:  # noqa: BLE001 - whatever the retry raises is a page that says so, never a 500
         raise _refusal(exc) from None
-    dash.reader.invalidate()
     if not dash.app.store.exists(f"quarantine-released/{entry_id}.json"):
         raise HTTPException(409, done)  # read again and refused again: it stays, and the page says why
     return done

@@ -1,8 +1,8 @@
-"""The dashboard's numbers, as pure functions over items, cases and quarantine
-entries (read from the store by :mod:`web.dashboard.reader`).
+"""The dashboard's numbers: what the pages show of the index's counts and lists, and how.
 
 Days are counted in the service's time zone (Paris), since "today" is the
-managers' today, not UTC's.
+managers' today, not UTC's; the index counts days in its own
+(``INTAKE_INDEX_TIMEZONE``, Paris by default).
 """
 
 from __future__ import annotations
@@ -14,23 +14,12 @@ from datetime import date, datetime, timedelta
 from typing import get_args
 from zoneinfo import ZoneInfo
 
-from intake.models import Case, Channel, utcnow
-from intake.taxonomy import WAITING_STATUSES as WAITING
-from intake.telemetry import NEAR_DAYS, reason_label
+from intake.models import Channel, utcnow
+from intake.telemetry import reason_label
+from storage.index.views import CaseSummary, TeamCount
 
 TZ = ZoneInfo("Europe/Paris")
 CHANNELS: tuple[str, ...] = get_args(Channel)
-
-
-@dataclass(frozen=True)
-class Item:
-    """One received item, with the case and team it ended up in (None while in the pipeline)."""
-
-    id: str
-    channel: str
-    received_at: datetime
-    case_id: str | None = None
-    team: str | None = None
 
 
 @dataclass(frozen=True)
@@ -39,7 +28,7 @@ class TeamBacklog:
 
     team: str
     waiting: int
-    oldest: Case | None
+    oldest: str | None  # its case id
     oldest_age: timedelta | None
 
 
@@ -47,7 +36,7 @@ class TeamBacklog:
 class DeadlineRow:
     """A waiting case due soon or late: ``days_left`` < 0 means past its deadline."""
 
-    case: Case
+    case: CaseSummary
     days_left: int
 
     @property
@@ -65,52 +54,23 @@ def today(tz: ZoneInfo = TZ) -> date:
     return local_day(utcnow(), tz)
 
 
-def volume_by_channel(items: Iterable[Item], day: date, tz: ZoneInfo = TZ) -> dict[str, int]:
-    """Items received on ``day``, per channel (every channel listed, zeros included)."""
-    counts = Counter(i.channel for i in items if local_day(i.received_at, tz) == day)
-    return {channel: counts.get(channel, 0) for channel in CHANNELS}
+def backlog(counts: Iterable[TeamCount], now: datetime) -> list[TeamBacklog]:
+    """The index's active cases per team, with the age of the oldest."""
+    return [TeamBacklog(c.team, c.active, c.oldest_case, now - c.oldest_opened_at if c.oldest_opened_at else None)
+            for c in counts]
 
 
-def daily_volume(items: Iterable[Item], end: date, days: int = 7,
-                 tz: ZoneInfo = TZ) -> list[tuple[date, dict[str, int]]]:
-    """Items per channel on each of the ``days`` days ending with ``end``, oldest first."""
-    items = list(items)
-    return [(day, volume_by_channel(items, day, tz)) for day in (end - timedelta(n) for n in range(days - 1, -1, -1))]
+def deadline_rows(cases: Iterable[CaseSummary], day: date) -> list[DeadlineRow]:
+    """Cases with the days left to their deadline as of ``day``, most late first."""
+    rows = [DeadlineRow(c, (c.deadline - day).days) for c in cases if c.deadline]
+    return sorted(rows, key=lambda r: (r.days_left, r.case.id))
 
 
-def waiting(cases: Iterable[Case]) -> list[Case]:
-    """Cases someone still has to handle (not closed, not screened out)."""
-    return [c for c in cases if c.status in WAITING]
-
-
-def backlog_by_team(cases: Iterable[Case], now: datetime, teams: Iterable[str] = ()) -> list[TeamBacklog]:
-    """Waiting cases per team with the oldest one; ``teams`` are listed even when empty."""
-    by_team: dict[str, list[Case]] = {team: [] for team in teams}
-    for case in waiting(cases):
-        by_team.setdefault(case.team or "?", []).append(case)
-    return [_team_backlog(team, mine, now) for team, mine in sorted(by_team.items())]
-
-
-def _team_backlog(team: str, cases: list[Case], now: datetime) -> TeamBacklog:
-    oldest = min(cases, key=lambda c: c.opened_at, default=None)
-    return TeamBacklog(team, len(cases), oldest, now - oldest.opened_at if oldest else None)
-
-
-def deadline_watch(cases: Iterable[Case], day: date, near_days: int = NEAR_DAYS) -> list[DeadlineRow]:
-    """Waiting cases past their deadline or due within ``near_days`` days, most late first."""
-    rows = [DeadlineRow(c, (c.deadline - day).days) for c in waiting(cases) if c.deadline]
-    return sorted((r for r in rows if r.days_left <= near_days), key=lambda r: (r.days_left, r.case.id))
-
-
-def review_queue(cases: Iterable[Case], team: str = "review") -> list[Case]:
-    """Waiting cases the classifier was unsure of, most urgent then oldest first."""
-    mine = [c for c in waiting(cases) if c.team == team]
-    return sorted(mine, key=lambda c: (-(c.priority or 0), c.opened_at))
-
-
-def quarantine_by_reason(entries: Iterable[dict]) -> list[tuple[str, int]]:
-    """How many quarantined items per (shortened) reason, most frequent first."""
-    counts = Counter(reason_label(str(e.get("reason", ""))) for e in entries)
+def quarantine_by_reason(reasons: Iterable[tuple[str, int]]) -> list[tuple[str, int]]:
+    """Quarantined items per shortened reason (numbers and ids left out), most frequent first."""
+    counts: Counter[str] = Counter()
+    for reason, n in reasons:
+        counts[reason_label(reason)] += n
     return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
 
 

@@ -40,9 +40,9 @@ def router(dash: Dashboard) -> APIRouter:
     @r.get("/travail", response_class=HTMLResponse)
     def work(request: Request, equipe: str = "", fait: str = "") -> HTMLResponse:
         who = dash.require(request)
-        snap = dash.reader.snapshot()
-        queue = queries.work_queue(snap, who, equipe if equipe in dash.app.rules.teams else None)
-        review = queries.review_queue(snap, who, dash.review_team) if who.supervisor or who.reviewer else None
+        index = dash.app.index
+        queue = queries.work_queue(index, who, equipe if equipe in dash.app.rules.teams else None)
+        review = queries.review_queue(index, who, dash.review_team) if who.supervisor or who.reviewer else None
         context = {"queue": queue, "review": review, "teams": dash.app.rules.teams, "notice": DONE.get(fait)}
         return dash.page(request, "work.html", context, who)
 
@@ -162,8 +162,6 @@ def act(dash: Dashboard, request: Request, case_id: str, csrf: str, action: Acti
                 dash.app.bus.send_to_stage("outbound", {"case_id": changed.id})
     except IntakeError as exc:
         return _back(case.id, "erreur", _code(exc))
-    finally:
-        dash.reader.invalidate()
     landing = cases[0]
     if not can(who, "view", landing):  # e.g. a reviewer's correction sent the case to another team
         return RedirectResponse(f"{PREFIX}/travail?fait={done}", status_code=303)

@@ -4,32 +4,18 @@ loudly when the server is missing). Each test gets an empty index."""
 
 from __future__ import annotations
 
-import os
-import secrets
-
-import psycopg
 import pytest
+from databases import postgres_database
 from sqlalchemy import text
 
 from storage.index.base import open_index
-
-SERVER = os.environ.get("INTAKE_TEST_POSTGRES_URL", "postgresql://root@127.0.0.1:5432/postgres")
 
 
 @pytest.fixture(scope="session")
 def postgres_url():
     """The URL of a fresh PostgreSQL database, dropped after the session."""
-    name = f"intake_index_test_{os.getpid()}_{secrets.token_hex(3)}"
-    try:
-        admin = psycopg.connect(SERVER, autocommit=True, connect_timeout=5)
-    except psycopg.OperationalError as exc:
-        pytest.fail(f"PostgreSQL is needed at {SERVER} for the index tests: {exc}")
-    admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield SERVER.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-        admin.close()
+    with postgres_database() as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

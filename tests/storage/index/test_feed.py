@@ -10,6 +10,7 @@ from indexed_items import T0, item, record
 from storage import lifecycle
 from storage.base import open_store
 from storage.cases import record_item
+from storage.index.base import IndexUnavailable
 from storage.index.feed import IndexedRecords
 from storage.index.query import CaseQuery
 
@@ -43,3 +44,32 @@ def test_quarantine_and_release_are_projected_as_the_store_keeps_them(records, i
     assert index.quarantine_reasons() == [("unreadable PDF: damaged xref", 2)]
     records.release(first, note="renvoyé en capture")
     assert [e.item for e in index.quarantine()] == ["env-2"]
+
+
+def test_writes_a_broker_will_redeliver_leave_no_journal_row(records, index, monkeypatch):
+    marked = []
+    monkeypatch.setattr(index, "mark_pending", lambda *entry: marked.append(entry))
+    with records.delivered():
+        case = record(records, item(1, member="40213378"))
+    assert marked == [] and index.case(case.id) == records.case(case.id)
+    record(records, item(2, member="51122334"))
+    assert len(marked) == 1  # outside, each write is journalled first
+
+
+def test_a_projection_failing_under_redelivery_leaves_a_journal_row(records, index, monkeypatch):
+    def broken(*_):
+        raise IndexUnavailable("down for a moment")
+    monkeypatch.setattr(records, "project", broken)
+    with records.delivered(), pytest.raises(IndexUnavailable):
+        record(records, item(1, member="40213378"))
+    [(case_id, envelope_id)] = index.pending()
+    assert records.case_exists(case_id) and index.known_items([envelope_id]) == set()
+
+
+def test_reproject_brings_the_index_in_step_with_the_store(records, index, monkeypatch):
+    case = record(records, item(1, member="40213378"))
+    monkeypatch.setattr(records, "project", lambda *_: None)  # the store write alone, as a killed process leaves it
+    lifecycle.assign(records, case.id, "c.durand", actor="user:chef")
+    assert index.case(case.id) != records.case(case.id)
+    records.reproject(case.id)
+    assert index.case(case.id) == records.case(case.id)

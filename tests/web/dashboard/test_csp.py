@@ -99,6 +99,11 @@ def test_no_page_of_the_dashboard_breaks_the_content_security_policy(site, page)
     page.goto(f"{url}/dashboard/travail")
     assert page.locator("main").count() == 1 and _violations(page) == []
 
+    page.goto(f"{url}/dashboard/dossiers?tri=deadline")
+    assert page.locator("#case-list").count() == 1 and _violations(page) == []
+    page.goto(f"{url}/dashboard/dossiers?q=remboursement")
+    assert page.locator("#case-list mark").count() > 0 and _violations(page) == []
+
     page.goto(f"{url}/dashboard/cases/IN-AAAA-AAAA")
     assert "Introuvable" in page.inner_text("h1") and _violations(page) == []
 

@@ -78,13 +78,14 @@ def _shot(page, name: str) -> None:
 
 
 def _store_counts(app: App) -> tuple[Counter, Counter, list]:
-    """Received per channel today (the received time is ours, not the sample's dates), waiting cases per team,
+    """Items recorded in a case per channel, received today (the received time is ours, not the sample's
+    dates; a quarantined item is in the quarantine card, not in the volume), waiting cases per team,
     and the cases: read from the store."""
     from web.dashboard.stats import TZ
 
-    envelopes = [app.records.envelope(k.split("/")[1].removesuffix(".json")) for k in app.store.list("envelopes/")]
-    per_channel = Counter(e.channel for e in envelopes if e.received_at.astimezone(TZ).date() == _today())
     cases = [app.records.case(cid) for cid in app.records.case_ids()]
+    envelopes = [app.records.envelope(eid) for case in cases for eid in case.items]
+    per_channel = Counter(e.channel for e in envelopes if e.received_at.astimezone(TZ).date() == _today())
     return per_channel, Counter(c.team for c in cases if c.status in WAITING), cases
 
 

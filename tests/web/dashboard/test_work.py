@@ -39,8 +39,7 @@ def site(tmp_path_factory):
     app = App(Settings.load(environ={}, data_dir=data / "data", retry_base_seconds=0.01))
     run_demo(app, idle_seconds=1)
     users = [{"name": name, "role": role, "password_hash": hash_password(PASSWORD)} for name, role in PEOPLE.items()]
-    api = create_app(app, api_keys=["cle-portail-adherent-0123456789"], users=users, session_secret="test-secret",
-                     cache_seconds=0)
+    api = create_app(app, api_keys=["cle-portail-adherent-0123456789"], users=users, session_secret="test-secret")
     with serve(api) as url:
         yield app, url, data / "data"
     app.close()
