@@ -7,12 +7,11 @@ import subprocess
 from pathlib import Path
 
 from cli.config import setting_names
-from storage.index.settings import ENV as INDEX_SETTINGS
 
 ROOT = Path(__file__).resolve().parents[2]
 NAME = re.compile(r"\bINTAKE_[A-Z0-9_]*[A-Z0-9]\b")
 # read outside the settings sections: the settings file's path, the case index's own settings
-OTHER_SETTINGS = {"INTAKE_CONFIG", *INDEX_SETTINGS.values()}
+OTHER_SETTINGS = {"INTAKE_CONFIG"}
 TEST_AND_BENCH = {"INTAKE_CORPORA", "INTAKE_TEST_POSTGRES_URL", "INTAKE_BENCH_POSTGRES_URL"}
 
 

@@ -67,7 +67,7 @@ def test_case_list_filters_by_team_deadline_and_member(run, data_dir, index_url)
     assert _ids(run("case", "list", "--due-within", "2").output) == [ids[2]]
     assert _ids(run("case", "list", "--member", "51122334").output) == [ids[1]]
     assert _ids(run("case", "list", "--channel", "letter", "--topic", "hospitalisation").output) == [ids[2]]
-    assert "6 of 6 case(s)" in run("case", "list").output
+    assert "6 dossier(s) sur 6" in run("case", "list").output
 
 
 def test_case_list_pages_with_the_printed_cursor_without_repeating_or_skipping(run, data_dir, index_url):
@@ -94,7 +94,7 @@ def test_a_cursor_of_another_sort_is_a_clear_error(run, data_dir, index_url):
 def test_case_search_ranks_the_matching_cases_with_the_passage(run, data_dir, index_url):
     ids = _seeded(data_dir, index_url, _items())
     found = run("case", "search", "couronne")
-    assert _ids(found.output) == [ids[0]] and "couronne" in found.output and "1 hit(s)" in found.output
+    assert _ids(found.output) == [ids[0]] and "couronne" in found.output and "1 résultat(s)" in found.output
     assert sorted(_ids(run("case", "search", "lunettes", "--team", "general").output)) == sorted(ids[3:])
     assert _ids(run("case", "search", "clinique").output) == [ids[2]]  # a word of the scanned page
 
@@ -102,15 +102,15 @@ def test_case_search_ranks_the_matching_cases_with_the_passage(run, data_dir, in
 def test_member_show_lists_the_members_cases_and_contacts_from_the_index(run, data_dir, index_url):
     ids = _seeded(data_dir, index_url, _items())
     shown = run("member", "show", "40213378").output
-    assert "member 40213378: 1 case(s)" in shown and ids[0] in shown and "contacts" in shown
+    assert "adhérent n° 40213378 : 1 dossier(s)" in shown and ids[0] in shown and "contacts" in shown
 
 
 def test_reindex_fills_the_index_from_a_store_written_without_it(run, data_dir, index_url):
     records = Records(open_store(f"file://{(data_dir / 'store').resolve()}"))
     ids = [record(records, parts).id for parts in _items()]
-    assert "0 of 0 case(s)" in run("case", "list").output
+    assert "Aucun dossier ne correspond." in run("case", "list").output
     done = run("reindex")
-    assert done.exit_code == 0 and "6 case(s), 6 item(s)" in done.output
+    assert done.exit_code == 0 and "6 dossier(s), 6 élément(s)" in done.output
     assert sorted(_ids(run("case", "list").output)) == sorted(ids)
 
 
