@@ -51,6 +51,7 @@ def _notices(app: App, teams: list[str]) -> list[str]:
 
 
 def test_a_40_letter_duplex_stack_in_the_hot_folder_becomes_40_cases_on_rabbitmq_and_s3(app, tmp_path):
+    _notices(app, list(app.rules.teams))  # the session's vhost: notices other tests left are not ours
     spec = make_batch(5, letters=LETTERS, separator="patch-T", typed=True)
     hot = tmp_path / "scans"
     folder = HotFolder(app.connector_context(), hot, poll_seconds=0.05, settle_seconds=0.05, batches=True)
