@@ -74,9 +74,17 @@ def ink_threshold(pixels: np.ndarray) -> int:
 
     On a blank page Otsu would split the paper's own grain in two; the cap keeps it ink-free.
     """
-    hist = np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
+    hist = grey_histogram(pixels)
     paper = int(np.searchsorted(np.cumsum(hist), hist.sum() / 2))  # the median grey is the paper
     return min(otsu_threshold(hist), int(paper * PAPER_TO_INK))
+
+
+def grey_histogram(pixels: np.ndarray) -> np.ndarray:
+    """The 256-bin histogram of 8-bit grey pixels (Pillow's counts: ~10x faster than np.bincount, which widens
+    every pixel to 64 bits first)."""
+    if pixels.dtype == np.uint8 and pixels.ndim == 2:
+        return np.array(Image.fromarray(pixels).histogram(), dtype=np.float64)
+    return np.bincount(pixels.ravel(), minlength=256).astype(np.float64)
 
 
 def otsu_threshold(hist: np.ndarray) -> int:
