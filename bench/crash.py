@@ -90,7 +90,7 @@ class Workers:
         """Start one worker (at ``index``) or all of them."""
         for i in ([index] if index is not None else range(self.count)):
             log = open(self.data_dir / f"worker-{i}.log", "ab")
-            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "--log-level", "WARNING", "worker"],
+            proc = subprocess.Popen([sys.executable, "-m", "cli.main", "--log-level", "WARNING", "worker", "--processes", "1"],
                                     env=self.env, stdout=log, stderr=subprocess.STDOUT, cwd=ROOT)
             if i < len(self.procs):
                 self.procs[i] = proc

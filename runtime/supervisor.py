@@ -12,6 +12,7 @@ cannot help.
 
 from __future__ import annotations
 
+import ctypes
 import logging
 import os
 import signal
@@ -23,6 +24,7 @@ from dataclasses import dataclass
 from intake.backoff import Backoff
 
 log = logging.getLogger(__name__)
+PR_SET_PDEATHSIG = 1
 HEALTHY_SECONDS = 60.0  # a child that ran this long before dying starts its back-off afresh
 
 
@@ -75,7 +77,7 @@ class Supervisor:
         self._signal_children(signal.SIGTERM)
 
     def _start(self, slot: Slot) -> None:
-        slot.process = subprocess.Popen(self.command, env=self.env)
+        slot.process = subprocess.Popen(self.command, env=self.env, preexec_fn=_end_with_parent)
         slot.started, slot.restart_at = time.monotonic(), None
         log.info("worker process %d started (pid %d)", slot.number, slot.process.pid)
 
@@ -134,3 +136,12 @@ class Supervisor:
 
 def _how(status: int) -> str:
     return f"signal {-status}" if status < 0 else f"exit status {status}"
+
+
+def _end_with_parent() -> None:
+    """In a child, before exec: SIGTERM when the supervisor dies, even by SIGKILL (Linux), so no
+    orphaned worker goes on consuming with nobody to stop it."""
+    try:
+        ctypes.CDLL(None, use_errno=True).prctl(PR_SET_PDEATHSIG, signal.SIGTERM)
+    except (OSError, AttributeError):  # not Linux: the children outlive a killed supervisor
+        pass

@@ -50,14 +50,14 @@ def test_a_record_worker_killed_after_the_store_write_heals_the_index_when_resta
                                                            "Je souhaite une attestation de droits."))
     data_dir = amqp_app.settings.data_dir
 
-    died = _intake(data_dir, env, "worker", "--until-idle", "5", die_at=die_at)
+    died = _intake(data_dir, env, "worker", "--processes", "1", "--until-idle", "5", die_at=die_at)
     assert died.returncode == -signal.SIGKILL, died.stderr
     index = open_index(index_url)
     try:
         assert index.pending() == []  # no journal row: the message comes back
         assert len(index.dump()["events"]) < _events_in_store(amqp_app.records)  # in the store, not in the index
 
-        again = _intake(data_dir, env, "worker", "--until-idle", "5")
+        again = _intake(data_dir, env, "worker", "--processes", "1", "--until-idle", "5")
         assert again.returncode == 0, again.stderr
         healed = index.dump()
         assert index.pending() == [] and len(healed["items"]) == len(MEMBERS)

@@ -49,3 +49,28 @@ def test_sigterm_stops_the_children_and_run_returns(tmp_path):
     started = time.monotonic()
     assert supervisor.run(poll_seconds=0.05) == 0
     assert time.monotonic() - started < 30 and supervisor.pids() == []
+
+
+def test_children_end_when_the_supervisor_is_killed_so_no_orphan_goes_on_consuming(tmp_path):
+    pids = tmp_path / "pids"
+    child = script(f"import os, time; open({str(pids)!r}, 'a').write(f'{{os.getpid()}}\\n'); time.sleep(120)")
+    launcher = script("import sys; sys.path[:0] = sys.argv[1:2]\nfrom runtime.supervisor import Supervisor\n"
+                      f"Supervisor({child!r}, 2).run(poll_seconds=0.05)")
+    import os
+    import subprocess
+    from pathlib import Path
+
+    supervisor = subprocess.Popen([*launcher, str(Path(__file__).resolve().parents[2])])
+    deadline = time.monotonic() + 60
+    while (not pids.exists() or len(pids.read_text().split()) < 2) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    children = [int(p) for p in pids.read_text().split()]
+    supervisor.kill()
+    supervisor.wait()
+    deadline = time.monotonic() + 30
+    while any(Path(f"/proc/{pid}").exists() for pid in children) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = [pid for pid in children if Path(f"/proc/{pid}").exists()]
+    for pid in alive:
+        os.kill(pid, signal.SIGKILL)
+    assert len(children) == 2 and alive == []
