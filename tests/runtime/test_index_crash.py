@@ -64,7 +64,7 @@ def test_a_record_worker_killed_after_the_store_write_heals_the_index_when_resta
         assert len(healed["events"]) == _events_in_store(amqp_app.records)
 
         rebuilt = _intake(data_dir, env, "reindex")
-        assert rebuilt.returncode == 0 and f"{len(MEMBERS)} item(s)" in rebuilt.stdout, rebuilt.stderr
+        assert rebuilt.returncode == 0 and f"{len(MEMBERS)} élément(s)" in rebuilt.stdout, rebuilt.stderr
         again_built = index.dump()
         for table, rows in again_built.items():  # table by table, so that a failure shows the rows
             assert ([r for r in rows if r not in healed[table]], [r for r in healed[table] if r not in rows]) == \
