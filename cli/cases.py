@@ -63,7 +63,7 @@ def case() -> None:
 @click.pass_obj
 def case_show(app: App, case_id: str) -> None:
     """Print a case and its timeline (who, what, when, why)."""
-    record, zone = _load(app, case_id), operator_zone(app.settings)
+    record, zone = _load(app, case_id), operator_zone(app)
     console.print(cases_table([record], f"dossier {record.id} ({labels.status(record.status)})", zone))
     timeline = Table(f"quand ({zone.key})", "qui", "quoi", "pourquoi", title="historique")
     for group in case_timeline(app.records, record, zone):
@@ -150,7 +150,7 @@ def quarantine() -> None:
 @click.pass_obj
 def quarantine_list(app: App, limit: int, offset: int) -> None:
     """List quarantined items with their reason, newest first (from the case index)."""
-    entries, zone = app.index.quarantine(limit, offset), operator_zone(app.settings)
+    entries, zone = app.index.quarantine(limit, offset), operator_zone(app)
     if not entries:
         console.print("Aucun élément en quarantaine.")
         return

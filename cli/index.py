@@ -143,7 +143,7 @@ def member_show(app: App, number: str, limit: int) -> None:
 
 
 def _zone(app: App) -> ZoneInfo:
-    return operator_zone(app.settings)
+    return operator_zone(app)
 
 
 def _known_teams(app: App, teams: tuple[str, ...]) -> None:

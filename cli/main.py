@@ -37,7 +37,7 @@ def demo(app: App, idle: float) -> None:
     from runtime.demo import run_demo
 
     cases = run_demo(app.connect(), idle, say=lambda text: console.print(text, markup=False))
-    console.print(cases_table(cases, f"démo intake : {len(cases)} dossier(s)", operator_zone(app.settings)))
+    console.print(cases_table(cases, f"démo intake : {len(cases)} dossier(s)", operator_zone(app)))
     console.print(f"Dossiers enregistrés dans {app.store.url}")
 
 

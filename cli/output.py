@@ -16,14 +16,13 @@ from rich.table import Table
 
 from intake import labels
 from intake.models import Case
-from storage.index.settings import IndexSettings
 
 console = Console(width=None if sys.stdout.isatty() else 160)
 
 
-def operator_zone(settings) -> ZoneInfo:
-    """The time zone the operator reads times in (``INTAKE_INDEX_TIMEZONE``)."""
-    return ZoneInfo(IndexSettings.load(settings.data_dir).timezone)
+def operator_zone(app) -> ZoneInfo:
+    """The time zone the operator reads times in (``INTAKE_INDEX_TIMEZONE``, parsed once by the App)."""
+    return ZoneInfo(app.index_settings.timezone)
 
 
 def when(at: datetime | None, zone: ZoneInfo) -> str:

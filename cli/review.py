@@ -157,7 +157,7 @@ def _run_pair(app: App, change):
 @click.pass_obj
 def case_access(app: App, case_id: str) -> None:
     """Who saw the case and its documents, and when (health data)."""
-    zone = operator_zone(app.settings)
+    zone = operator_zone(app)
     table = Table(f"quand ({zone.key})", "qui", "rôle", "quoi", "adhérent")
     for view in access.views(app.store, _ref(case_id)):
         table.add_row(when(view.when, zone), view.actor, _role(view.role), _seen(view), view.member or "—")

@@ -33,7 +33,6 @@ from intake.errors import IntakeError, NotFound, RetryableError
 from intake.models import Case, utcnow
 from runtime.app import App
 from storage import access as access_log
-from storage.index.settings import IndexSettings
 from web.dashboard import login, pages, stats
 from web.dashboard.api import router as json_router
 from web.dashboard.auth import COOKIE, Access, Principal
@@ -116,7 +115,7 @@ def install(api: FastAPI, app: App, access: Access, lock: threading.Lock | None 
     from web.dashboard import batches, lists, work  # they build on this module's Dashboard
 
     dash = Dashboard(app, access, lock or threading.Lock(),
-                     zone=ZoneInfo(IndexSettings.load(app.settings.data_dir).timezone))
+                     zone=ZoneInfo(app.index_settings.timezone))
     ended = EndedSessions(app.store)
     access.ended = ended.ended
     api.include_router(login.router(dash, throttle or LoginThrottle.from_settings(None), ended))
